@@ -1,0 +1,83 @@
+import { createContext, type ReactNode, useContext, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import type { BoardDoc, BoardSnapshot } from '../../shared/board';
+import { createSessionStore, type SessionState, type SessionStore } from './sessionStore';
+
+/**
+ * The board access layer: every component reads the document through `useBoardSelector`
+ * and changes it through the commands of `useBoard()`. Nothing here (or below) touches Yjs.
+ */
+
+interface BoardContextValue {
+  board: BoardDoc;
+  session: SessionStore;
+}
+
+const BoardContext = createContext<BoardContextValue | null>(null);
+
+/** Makes one board and a fresh session store (tool, selection, viewport…) available below. */
+export function BoardProvider({ board, children }: { board: BoardDoc; children: ReactNode }) {
+  // The session store lives exactly as long as this provider is showing this board.
+  const value = useMemo<BoardContextValue>(() => ({ board, session: createSessionStore() }), [board]);
+  return <BoardContext.Provider value={value}>{children}</BoardContext.Provider>;
+}
+
+function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('useBoard* hooks must be used inside <BoardProvider>.');
+  return value;
+}
+
+/** The open board, to call its commands (`addElement`, `moveCard`, `history.undo`, …). */
+export function useBoard(): BoardDoc {
+  return useBoardContext().board;
+}
+
+/**
+ * Subscribes to a slice of the board snapshot. Re-renders only when the selected value
+ * changes by `equality` (default `Object.is`); snapshots keep the identity of unchanged
+ * parts, so selecting e.g. `s.journeys[id]` re-renders only when that journey changed.
+ */
+export function useBoardSelector<T>(
+  selector: (snapshot: BoardSnapshot) => T,
+  equality: (a: T, b: T) => boolean = Object.is,
+): T {
+  const board = useBoard();
+  // Cache of the last (snapshot → selection) so getSnapshot is stable between calls,
+  // as useSyncExternalStore requires.
+  const cache = useRef<{ board: BoardDoc; snapshot: BoardSnapshot; value: T } | null>(null);
+  const getSelection = (): T => {
+    const snapshot = board.snapshot();
+    const last = cache.current;
+    if (last && last.board === board && last.snapshot === snapshot) return last.value;
+    const next = selector(snapshot);
+    const value = last && last.board === board && equality(last.value, next) ? last.value : next;
+    cache.current = { board, snapshot, value };
+    return value;
+  };
+  const subscribe = useMemo(() => (notify: () => void) => board.onChange(() => notify()), [board]);
+  return useSyncExternalStore(subscribe, getSelection, getSelection);
+}
+
+/** The per-board session store itself (for event handlers that read it imperatively). */
+export function useSessionStore(): SessionStore {
+  return useBoardContext().session;
+}
+
+/** Subscribes to a slice of the session state (tool, selection, editing, viewport, panels). */
+export function useSession<T>(selector: (state: SessionState) => T): T {
+  return useStore(useBoardContext().session, selector);
+}
+
+/** Shallow equality for arrays and plain objects, for selectors that build a new value. */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return false;
+  for (const key of keysA) {
+    if (!Object.is((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
