@@ -1,0 +1,10 @@
+/**
+ * The board document model: `BoardDoc` (commands, snapshots, change events, local undo),
+ * its plain snapshot types, ordering, presets, migrations and the `.cxboard` file codec.
+ */
+export * from './BoardDoc';
+export { newId } from './ids';
+export { compareOrdered, sortOrdered } from './order';
+export { defaultPreset, LANE_PRESETS } from './presets';
+export { cellKey, LIMITS, ROOT_KEYS, SCHEMA_VERSION } from './schema';
+export * from './types';
