@@ -257,6 +257,7 @@ export class BoardDoc {
   private dirtyAll = true;
   private pendingEvent: Record<BoardCollection, Set<string>> = emptyDirty();
   private cached: BoardSnapshot | null = null;
+  private rawElements: Record<string, ElementSnapshot> | null = null;
   private readonly teardown: (() => void)[] = [];
 
   private constructor(ydoc: Y.Doc) {
@@ -302,6 +303,7 @@ export class BoardDoc {
   /** Stops listening to the Y.Doc. The Y.Doc itself is left to its owner. */
   destroy(): void {
     for (const fn of this.teardown) fn();
+    this.rawElements = null;
     this.undoManager.destroy();
     this.listeners.clear();
   }
@@ -327,9 +329,34 @@ export class BoardDoc {
       readJourney(id, m, undefined),
     );
     const journeysChanged = journeys !== prev?.journeys;
-    const elements = this.readCollection('elements', prev?.elements, (id, m) =>
+    // Blueprints, matrices and metrics follow their journey's stages, so a journey change rereads them.
+    const dependent = <T>(
+      key: BoardCollection,
+      old: Record<string, T> | undefined,
+      read: (id: string, m: YMap) => T | null,
+    ) => this.readCollection(key, journeysChanged ? undefined : old, read, old);
+    const blueprints = dependent('blueprints', prev?.blueprints, (id, m) =>
+      readBlueprint(id, m, journeys, undefined),
+    );
+    const matrices = dependent('matrices', prev?.matrices, (id, m) => readMatrix(id, m, journeys, undefined));
+    const metrics = dependent('metrics', prev?.metrics, (id, m) => {
+      const metric = readMetric(id, m, undefined);
+      return metric && journeys[metric.journeyId]?.stages.some((s) => s.id === metric.stageId)
+        ? metric
+        : null;
+    });
+    const rawElements = this.readCollection('elements', this.rawElements ?? undefined, (id, m) =>
       readElement(id, m, undefined),
     );
+    const elements =
+      prev &&
+      rawElements === this.rawElements &&
+      journeys === prev.journeys &&
+      blueprints === prev.blueprints &&
+      matrices === prev.matrices
+        ? prev.elements
+        : liveElements(rawElements, journeys, blueprints, matrices);
+    this.rawElements = rawElements;
     const next: BoardSnapshot = {
       meta: this.dirty.meta.size > 0 || !prev ? this.readMeta() : prev.meta,
       elements,
@@ -342,20 +369,9 @@ export class BoardDoc {
               .map((e) => e.id),
       journeys,
       personas: this.readCollection('personas', prev?.personas, (id, m) => readPersona(id, m)),
-      // Blueprints and matrices follow their journey's stages, so a journey change rereads them.
-      blueprints: this.readCollection(
-        'blueprints',
-        journeysChanged ? undefined : prev?.blueprints,
-        (id, m) => readBlueprint(id, m, journeys, undefined),
-        prev?.blueprints,
-      ),
-      metrics: this.readCollection('metrics', prev?.metrics, (id, m) => readMetric(id, m, undefined)),
-      matrices: this.readCollection(
-        'matrices',
-        journeysChanged ? undefined : prev?.matrices,
-        (id, m) => readMatrix(id, m, journeys, undefined),
-        prev?.matrices,
-      ),
+      blueprints,
+      metrics,
+      matrices,
     };
     for (const key of ROOT_KEYS) this.dirty[key].clear();
     this.dirtyAll = false;
@@ -1636,6 +1652,33 @@ function emptyDirty(): Record<BoardCollection, Set<string>> {
     BoardCollection,
     Set<string>
   >;
+}
+
+/**
+ * Free elements as the user sees them: a connector whose end was deleted (possibly by a
+ * collaborator at the same time) is not shown, and an element whose frame is gone is free.
+ * Returns `raw` itself when nothing needs hiding, to keep snapshot identity.
+ */
+function liveElements(
+  raw: Record<string, ElementSnapshot>,
+  journeys: Record<string, JourneySnapshot>,
+  blueprints: Record<string, BlueprintSnapshot>,
+  matrices: Record<string, MatrixSnapshot>,
+): Record<string, ElementSnapshot> {
+  const exists = (id: string | null) =>
+    !!id && (id in raw || id in journeys || id in blueprints || id in matrices);
+  const broken = Object.values(raw).filter(
+    (e) =>
+      (e.type === 'connector' && (!exists(e.from) || !exists(e.to))) ||
+      (e.frameId !== null && raw[e.frameId]?.type !== 'frame'),
+  );
+  if (broken.length === 0) return raw;
+  const out = { ...raw };
+  for (const e of broken) {
+    if (e.type === 'connector' && (!exists(e.from) || !exists(e.to))) delete out[e.id];
+    else out[e.id] = { ...e, frameId: null };
+  }
+  return out;
 }
 
 function planKeys(n: number): string[] {

@@ -8,3 +8,8 @@ export { compareOrdered, sortOrdered } from './order';
 export { defaultPreset, LANE_PRESETS } from './presets';
 export { cellKey, LIMITS, ROOT_KEYS, SCHEMA_VERSION } from './schema';
 export * from './types';
+export * from './file';
+export { checkInvariants } from './invariants';
+export { MIGRATIONS, type Migration, type MigrationResult, migrate, schemaVersionOf } from './migrations';
+export { type RepairReport, repairDoc } from './repair';
+export * from './validate';

@@ -215,7 +215,8 @@ export function readJourney(id: string, m: YMap, onIssue: IssueSink): JourneySna
     });
   }
   const cells: Record<string, CardSnapshot[]> = {};
-  for (const [key, list] of cellLists) cells[key] = list.sort(compareOrdered).map(strip);
+  for (const key of [...cellLists.keys()].sort())
+    cells[key] = cellLists.get(key)!.sort(compareOrdered).map(strip);
 
   const moments: MomentSnapshot[] = [];
   for (const [mid, mm] of childMaps(momentsMap, 'moments', onIssue)) {
@@ -311,7 +312,7 @@ export function readBlueprint(
     });
   }
   const cells: Record<string, ProcessCardSnapshot[]> = {};
-  for (const [key, list] of lists) cells[key] = list.sort(compareOrdered).map(strip);
+  for (const key of [...lists.keys()].sort()) cells[key] = lists.get(key)!.sort(compareOrdered).map(strip);
   return {
     id,
     title: readTextField(m, 'title'),

@@ -1,0 +1,244 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { BoardDoc } from './BoardDoc';
+import { checkInvariants } from './invariants';
+import { repairDoc } from './repair';
+import { LANE_TYPES, MATRIX_COLUMNS, MOMENT_TYPES } from './types';
+import { boardSnapshotSchema } from './validate';
+
+/**
+ * Convergence: several replicas apply random command sequences, exchange updates in random
+ * order, partially, duplicated and reordered, and must always end identical with the
+ * board's invariants intact.
+ */
+type Pick = number;
+type Step =
+  | { kind: 'command'; replica: number; command: string; a: Pick; b: Pick; c: Pick; text: string }
+  | { kind: 'deliver'; from: number; to: number; picks: Pick[] };
+
+const COMMANDS = [
+  'addStage',
+  'renameStage',
+  'moveStage',
+  'deleteStage',
+  'addLane',
+  'moveLane',
+  'deleteLane',
+  'addCard',
+  'editCardText',
+  'moveCard',
+  'deleteCard',
+  'setEmotion',
+  'addMoment',
+  'setMatrixCell',
+  'scoreRow',
+  'addMetric',
+  'addSticky',
+  'moveSticky',
+  'deleteSticky',
+  'connect',
+  'undo',
+] as const;
+
+const REPLICAS = 3;
+
+const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('command' as const),
+      replica: fc.nat(REPLICAS - 1),
+      command: fc.constantFrom(...COMMANDS),
+      a: fc.nat(50),
+      b: fc.nat(50),
+      c: fc.nat(50),
+      text: fc.string({ maxLength: 6 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('deliver' as const),
+      from: fc.nat(REPLICAS - 1),
+      to: fc.nat(REPLICAS - 1),
+      picks: fc.array(fc.nat(200), { maxLength: 8 }),
+    }),
+  },
+);
+
+function at<T>(list: readonly T[], pick: number): T | undefined {
+  return list.length === 0 ? undefined : list[pick % list.length];
+}
+
+function runCommand(
+  board: BoardDoc,
+  step: Extract<Step, { kind: 'command' }>,
+  ids: { journey: string; matrix: string },
+) {
+  const snap = board.snapshot();
+  const j = snap.journeys[ids.journey]!;
+  const stage = at(j.stages, step.a);
+  const stage2 = at(j.stages, step.b);
+  const lane = at(j.lanes, step.b);
+  const lane2 = at(j.lanes, step.c);
+  const cards = Object.values(j.cells).flat();
+  const card = at(cards, step.c);
+  const stickies = Object.values(snap.elements).filter((e) => e.type === 'sticky');
+  switch (step.command) {
+    case 'addStage':
+      return board.addStage(
+        ids.journey,
+        stage && step.b % 2 ? { title: step.text, after: stage.id } : { title: step.text },
+      );
+    case 'renameStage':
+      return stage && board.renameStage(ids.journey, stage.id, `${stage.title}${step.text}`);
+    case 'moveStage':
+      return stage && stage2 && board.moveStage(ids.journey, stage.id, { before: stage2.id });
+    case 'deleteStage':
+      return (
+        stage && board.deleteStage(ids.journey, stage.id, { matrixRows: step.b % 2 ? 'keep' : 'delete' })
+      );
+    case 'addLane':
+      return board.addLane(ids.journey, { type: at(LANE_TYPES, step.a)! });
+    case 'moveLane':
+      return lane && lane2 && board.moveLane(ids.journey, lane.id, { after: lane2.id });
+    case 'deleteLane':
+      return j.lanes.length > 1 && lane && board.deleteLane(ids.journey, lane.id);
+    case 'addCard':
+      return (
+        stage &&
+        lane &&
+        board.addCard(ids.journey, { stageId: stage.id, laneId: lane.id, text: step.text, index: step.c % 3 })
+      );
+    case 'editCardText': {
+      if (!card) return;
+      const pos = step.a % (card.text.length + 1);
+      return board.setCardText(
+        ids.journey,
+        card.id,
+        card.text.slice(0, pos) + step.text + card.text.slice(pos + (step.b % 2)),
+      );
+    }
+    case 'moveCard':
+      return (
+        card &&
+        stage &&
+        lane &&
+        board.moveCard(ids.journey, card.id, { stageId: stage.id, laneId: lane.id, index: step.a % 3 })
+      );
+    case 'deleteCard':
+      return card && board.deleteCard(ids.journey, card.id);
+    case 'setEmotion':
+      return stage && board.setEmotion(ids.journey, stage.id, step.b % 2 ? 'asIs' : 'toBe', (step.c % 5) - 2);
+    case 'addMoment':
+      return (
+        stage &&
+        board.addMoment(ids.journey, {
+          stageId: stage.id,
+          type: at(MOMENT_TYPES, step.b)!,
+          target: step.text,
+        })
+      );
+    case 'setMatrixCell':
+      return stage && board.setMatrixCell(ids.matrix, stage.id, at(MATRIX_COLUMNS, step.b)!, step.text);
+    case 'scoreRow':
+      return (
+        stage && board.updateMatrixRow(ids.matrix, stage.id, { pain: (step.b % 5) + 1, decision: 'now' })
+      );
+    case 'addMetric':
+      return (
+        stage && board.addMetric({ journeyId: ids.journey, stageId: stage.id, kind: 'nps', current: step.b })
+      );
+    case 'addSticky':
+      return board.addElement({ type: 'sticky', x: step.a, y: step.b, text: step.text });
+    case 'moveSticky': {
+      const s = at(stickies, step.a);
+      return s && board.moveElements([{ id: s.id, x: step.b, y: step.c }]);
+    }
+    case 'deleteSticky': {
+      const s = at(stickies, step.a);
+      return s && board.deleteElements([s.id]);
+    }
+    case 'connect': {
+      const s1 = at(stickies, step.a);
+      const s2 = at(stickies, step.b);
+      return (
+        s1 && s2 && s1 !== s2 && board.addElement({ type: 'connector', x: 0, y: 0, from: s1.id, to: s2.id })
+      );
+    }
+    case 'undo':
+      return board.history.undo();
+  }
+}
+
+function setup() {
+  const base = BoardDoc.create({ title: 'Base' });
+  const journey = base.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 0, stageTitles: ['A', 'B', 'C'] });
+  const matrix = base.addMatrix({ journeyId: journey, x: 0, y: 800 });
+  const state = Y.encodeStateAsUpdate(base.ydoc);
+  const replicas = Array.from({ length: REPLICAS }, () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const outbox: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== 'sync') outbox.push(update);
+    });
+    return { doc, board: BoardDoc.fromYDoc(doc), outbox };
+  });
+  return { replicas, ids: { journey, matrix } };
+}
+
+/** JSON with object keys sorted: replicas may list map entries in different orders. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+function syncAll(docs: Y.Doc[]) {
+  for (const from of docs)
+    for (const to of docs)
+      if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'sync');
+}
+
+describe('concurrent editing converges', () => {
+  it('replicas end identical with invariants intact', () => {
+    fc.assert(
+      fc.property(fc.array(stepArb, { minLength: 5, maxLength: 60 }), (steps) => {
+        const { replicas, ids } = setup();
+        for (const step of steps) {
+          if (step.kind === 'command') {
+            runCommand(replicas[step.replica]!.board, step, ids);
+          } else if (step.from !== step.to) {
+            // Partial, reordered and duplicated delivery of one replica's own updates.
+            const { outbox } = replicas[step.from]!;
+            for (const pick of step.picks) {
+              const update = at(outbox, pick);
+              if (update) Y.applyUpdate(replicas[step.to]!.doc, update, 'sync');
+            }
+          }
+          for (const r of replicas) expect(checkInvariants(r.board.snapshot())).toEqual([]);
+        }
+        syncAll(replicas.map((r) => r.doc));
+        const snapshots = replicas.map((r) => r.board.snapshot());
+        for (const s of snapshots) {
+          expect(checkInvariants(s)).toEqual([]);
+          boardSnapshotSchema.parse(s);
+          expect(s.matrices[ids.matrix]!.rows.length).toBe(s.journeys[ids.journey]!.stages.length);
+        }
+        expect(canonical(snapshots[1])).toBe(canonical(snapshots[0]));
+        expect(canonical(snapshots[2])).toBe(canonical(snapshots[0]));
+        // Repairing one replica removes only invisible orphans: everyone still agrees.
+        repairDoc(replicas[0]!.doc);
+        syncAll(replicas.map((r) => r.doc));
+        const repaired = replicas.map((r) => canonical(r.board.snapshot()));
+        expect(repaired[0]).toBe(canonical(snapshots[0]));
+        expect(repaired[1]).toBe(repaired[0]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,116 @@
+import * as Y from 'yjs';
+import { SCHEMA_VERSION } from './schema';
+import { newText } from './text';
+
+/**
+ * Ordered, named migrations of the board document, each taking a Y.Doc from `from` to
+ * `from + 1` inside one transaction. A board records its version in `meta.schemaVersion`.
+ *
+ * Versions 1 and 2 are the pre-release layouts the first builds wrote; fixture files of each
+ * live in test/fixtures/boards/ and must keep loading.
+ */
+export interface Migration {
+  id: string;
+  from: number;
+  up(doc: Y.Doc): void;
+}
+
+type YMap = Y.Map<unknown>;
+
+function maps(parent: unknown): YMap[] {
+  if (!(parent instanceof Y.Map)) return [];
+  return [...parent.values()].filter((v): v is YMap => v instanceof Y.Map);
+}
+
+function toText(map: YMap, key: string): void {
+  const value = map.get(key);
+  if (typeof value === 'string') map.set(key, newText(value));
+  else if (value === undefined) map.set(key, newText());
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // v1 stored texts as plain strings (last writer wins); v2 stores Y.Text so concurrent
+    // edits of one card merge character by character.
+    id: 'v2-texts-as-ytext',
+    from: 1,
+    up(doc) {
+      const meta = doc.getMap('meta');
+      toText(meta, 'title');
+      for (const el of maps(doc.getMap('elements'))) toText(el, 'text');
+      for (const j of maps(doc.getMap('journeys'))) {
+        for (const key of ['title', 'segment', 'scenarioGoal', 'endGoal']) toText(j, key);
+        for (const s of maps(j.get('stages'))) toText(s, 'title');
+        for (const l of maps(j.get('lanes'))) toText(l, 'title');
+        for (const c of maps(j.get('cards'))) {
+          toText(c, 'text');
+          toText(c, 'evidence');
+        }
+      }
+    },
+  },
+  {
+    // v2 had one emotion score per stage (`emotion`) and matrix rows as nested maps per
+    // stage; v3 adds the to-be series and flattens rows to `${stageId}|field` keys so two
+    // people filling different fields of a new row never overwrite each other's row map.
+    id: 'v3-emotion-series-and-flat-matrix-rows',
+    from: 2,
+    up(doc) {
+      for (const j of maps(doc.getMap('journeys'))) {
+        for (const s of maps(j.get('stages'))) {
+          const old = s.get('emotion');
+          if (!s.has('emotionAsIs')) s.set('emotionAsIs', typeof old === 'number' ? old : null);
+          if (!s.has('emotionToBe')) s.set('emotionToBe', null);
+          s.delete('emotion');
+        }
+        if (!(j.get('moments') instanceof Y.Map)) j.set('moments', new Y.Map());
+      }
+      for (const matrix of maps(doc.getMap('matrices'))) {
+        const rows = matrix.get('rows');
+        if (!(rows instanceof Y.Map)) continue;
+        for (const [stageId, row] of [...rows.entries()]) {
+          if (!(row instanceof Y.Map)) continue;
+          for (const [field, value] of row.entries()) {
+            const key = `${stageId}|${field}`;
+            rows.set(key, value instanceof Y.Text ? newText(value.toString()) : value);
+          }
+          rows.delete(stageId);
+        }
+        if (!(matrix.get('detached') instanceof Y.Array)) matrix.set('detached', new Y.Array());
+      }
+    },
+  },
+];
+
+/** Outcome of bringing a document to the current schema. */
+export type MigrationResult =
+  | { ok: true; from: number; applied: string[] }
+  | { ok: false; code: 'newer-version' | 'no-version'; version: number | null };
+
+/** Reads the schema version a document was written with, or null when it has none. */
+export function schemaVersionOf(doc: Y.Doc): number | null {
+  const v = doc.getMap('meta').get('schemaVersion');
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : null;
+}
+
+/**
+ * Applies every migration the document needs, in order, then stamps the current version.
+ * Refuses (changing nothing) a document from a newer app or one with no version at all.
+ */
+export function migrate(doc: Y.Doc, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
+  const from = schemaVersionOf(doc);
+  if (from === null) return { ok: false, code: 'no-version', version: null };
+  if (from > SCHEMA_VERSION) return { ok: false, code: 'newer-version', version: from };
+  const applied: string[] = [];
+  if (from === SCHEMA_VERSION) return { ok: true, from, applied };
+  doc.transact(() => {
+    for (let v = from; v < SCHEMA_VERSION; v++) {
+      const step = migrations.find((m) => m.from === v);
+      if (!step) throw new Error(`no migration from schema version ${v}`);
+      step.up(doc);
+      applied.push(step.id);
+    }
+    doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION);
+  }, 'migrate');
+  return { ok: true, from, applied };
+}
