@@ -186,8 +186,8 @@ export interface WorkshopConnection {
   /** ws(s) base for the provider, e.g. `ws://192.168.1.20:4321/sync` (the room is appended). */
   websocketUrl: string;
   room: string;
-  /** Token the provider sends as the `token` query parameter, if any. */
-  token: string | null;
+  /** Query parameters the provider sends with the room (`{ token }` or `{ code }`). */
+  params: Record<string, string>;
   role: 'editor' | 'viewer';
 }
 
