@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { MIGRATIONS, migrate } from './migrations';
+import { SCHEMA_VERSION } from './schema';
+
+describe('migrations', () => {
+  it('form an unbroken chain up to the current version, with unique names', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual(
+      Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1),
+    );
+    expect(new Set(MIGRATIONS.map((m) => m.id)).size).toBe(MIGRATIONS.length);
+  });
+
+  it('v1 → v3: plain-string texts become mergeable texts, emotion becomes the as-is series', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 1);
+    const stage = new Y.Map();
+    stage.set('title', 'Onboarding');
+    stage.set('emotion', 2);
+    const stages = new Y.Map();
+    stages.set('s', stage);
+    const journey = new Y.Map();
+    journey.set('stages', stages);
+    journey.set('lanes', new Y.Map());
+    journey.set('cards', new Y.Map());
+    doc.getMap('journeys').set('j', journey);
+    expect(migrate(doc)).toEqual({
+      ok: true,
+      from: 1,
+      applied: ['v2-texts-as-ytext', 'v3-emotion-series-and-flat-matrix-rows'],
+    });
+    expect(stage.get('title')).toBeInstanceOf(Y.Text);
+    expect(String(stage.get('title'))).toBe('Onboarding');
+    expect(stage.get('emotionAsIs')).toBe(2);
+    expect(stage.get('emotionToBe')).toBeNull();
+    expect(stage.has('emotion')).toBe(false);
+    expect(doc.getMap('meta').get('schemaVersion')).toBe(SCHEMA_VERSION);
+  });
+
+  it('v2 → v3: nested matrix rows are flattened', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 2);
+    const row = new Y.Map();
+    row.set('pain', 3);
+    const rows = new Y.Map();
+    rows.set('s1', row);
+    const matrix = new Y.Map();
+    matrix.set('rows', rows);
+    doc.getMap('matrices').set('m', matrix);
+    expect(migrate(doc).ok).toBe(true);
+    expect(rows.get('s1|pain')).toBe(3);
+    expect(rows.has('s1')).toBe(false);
+    expect(matrix.get('detached')).toBeInstanceOf(Y.Array);
+  });
+
+  it('refuses a newer or unversioned document and changes nothing', () => {
+    const newer = new Y.Doc();
+    newer.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
+    const before = Y.encodeStateAsUpdate(newer);
+    expect(migrate(newer)).toEqual({ ok: false, code: 'newer-version', version: SCHEMA_VERSION + 1 });
+    expect(Y.encodeStateAsUpdate(newer)).toEqual(before);
+    expect(migrate(new Y.Doc())).toEqual({ ok: false, code: 'no-version', version: null });
+  });
+
+  it('leaves a current document alone', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION);
+    expect(migrate(doc)).toEqual({ ok: true, from: SCHEMA_VERSION, applied: [] });
+  });
+});
