@@ -1,0 +1,73 @@
+/**
+ * The security rules of the app's windows, as plain functions the window wiring applies
+ * and the tests check: which URLs the app page may be, which links leave for the system
+ * browser, the Content-Security-Policy, and which web permissions are granted.
+ */
+
+/** The app page is served from `app://bundle/` (a privileged custom scheme, not file://). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'bundle';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+/**
+ * The page's CSP. Scripts only from the app itself (no inline, no eval); network access
+ * only to the app and to websockets (workshop servers are on LAN addresses not known in
+ * advance; HTTP requests to them go through the main process). Inline styles are allowed
+ * because React and React Flow position elements with style attributes.
+ *
+ * In development the page comes from the electron-vite dev server, whose React refresh
+ * preamble is an inline script: only then is 'unsafe-inline' added to script-src.
+ */
+export function contentSecurityPolicy(options: { dev: boolean }): string {
+  const directives: Record<string, string[]> = {
+    'default-src': ["'none'"],
+    'script-src': options.dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", 'ws:', 'wss:'],
+    'worker-src': ["'self'", 'blob:'],
+    'manifest-src': ["'self'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-src': ["'none'"],
+    'frame-ancestors': ["'none'"],
+    'object-src': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** True when the window may navigate to `url`: only pages of the app itself (e.g. a reload). */
+export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
+  try {
+    const parsed = new URL(url);
+    return appOrigins.includes(`${parsed.protocol}//${parsed.host}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The URL to hand to the system browser when the page asks to open `url` in a new window
+ * (a link with target=_blank), or null to ignore it. Only web and mail links qualify; file,
+ * custom-scheme and credential-carrying URLs never leave.
+ */
+export function externalLinkTarget(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol === 'mailto:') return parsed.href;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.username || parsed.password) return null;
+  return parsed.href;
+}
+
+/** Web permissions the page may have: writing to the clipboard (copy), nothing else. */
+export function isPermissionGranted(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}
