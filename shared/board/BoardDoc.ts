@@ -323,6 +323,13 @@ export class BoardDoc {
 
   /** The whole board as plain data; parts unchanged since the last call keep their identity. */
   snapshot(): BoardSnapshot {
+    // Inside a transaction (a batch) observers have not run yet, so the dirty sets are stale:
+    // read everything afresh and cache nothing.
+    const inTransaction = this.ydoc._transaction !== null;
+    if (inTransaction) {
+      this.dirtyAll = true;
+      this.rawElements = null;
+    }
     if (this.cached && !this.dirtyAll && !ROOT_KEYS.some((k) => this.dirty[k].size > 0)) return this.cached;
     const prev = this.dirtyAll ? null : this.cached;
     const journeys = this.readCollection('journeys', prev?.journeys, (id, m) =>
@@ -373,6 +380,11 @@ export class BoardDoc {
       metrics,
       matrices,
     };
+    if (inTransaction) {
+      this.rawElements = null;
+      this.cached = null;
+      return next;
+    }
     for (const key of ROOT_KEYS) this.dirty[key].clear();
     this.dirtyAll = false;
     this.cached = next;
