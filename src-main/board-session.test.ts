@@ -11,7 +11,7 @@ import {
   corruptBoard,
   newerVersionBoard,
   titleOf,
-  validateTestBoard,
+  validateBoardFile,
   validBoard,
 } from './test-support/boards';
 
@@ -26,7 +26,7 @@ let delivered: OpenBoardResult[];
 
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'cx-session-'));
-  files = new BoardFiles(validateTestBoard);
+  files = new BoardFiles(validateBoardFile);
   recoveryDir = join(folder, 'userData', 'recovery');
   recent = new RecentList(join(folder, 'userData', 'recent.json'));
   dialogAnswers = { open: null, save: null, unsaved: 'cancel' };

@@ -2,7 +2,13 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corruptBoard, newerVersionBoard, validateTestBoard, validBoard } from '../test-support/boards';
+import {
+  corruptBoard,
+  fixture,
+  newerVersionBoard,
+  validateBoardFile,
+  validBoard,
+} from '../test-support/boards';
 import { TEMP_PREFIX } from './atomic-write';
 import { BoardFiles, removeStaleTemps } from './board-files';
 import { RecoveryStore } from './recovery-store';
@@ -22,19 +28,24 @@ async function fingerprint(path: string) {
 }
 
 describe('BoardFiles.read', () => {
-  const files = new BoardFiles(validateTestBoard);
+  const files = new BoardFiles(validateBoardFile);
 
   it('reads a valid board', async () => {
     const path = join(folder, 'journey.cxboard');
-    await writeFile(path, validBoard('journey'));
+    const journey = validBoard('journey');
+    await writeFile(path, journey);
     const result = await files.read(path);
-    expect(result).toEqual({ ok: true, bytes: validBoard('journey'), warnings: [] });
+    expect(result).toEqual({ ok: true, bytes: journey, warnings: [] });
   });
 
   it.each([
-    ['a damaged (truncated) file', corruptBoard(), 'corrupt'],
+    ['a truncated file', corruptBoard(), 'not-json'],
+    ['a file with damaged board data', fixture('damaged-ydoc.cxboard'), 'damaged'],
+    ['a file whose board data is cut short', fixture('truncated-ydoc.cxboard'), 'damaged'],
     ['a file from a newer version', newerVersionBoard(), 'newer-version'],
-    ['a file of another type', new TextEncoder().encode('%PDF-1.7 not a board'), 'corrupt'],
+    ['a JSON file of another app', fixture('other-app.cxboard'), 'not-a-board'],
+    ['a file of another type', new TextEncoder().encode('%PDF-1.7 not a board'), 'not-json'],
+    ['an empty file', new Uint8Array(), 'empty'],
   ])('refuses %s and leaves it byte-for-byte untouched', async (_label, bytes, code) => {
     const path = join(folder, 'refused.cxboard');
     await writeFile(path, bytes);
@@ -49,7 +60,7 @@ describe('BoardFiles.read', () => {
   });
 
   it('refuses an oversized file before reading it', async () => {
-    const small = new BoardFiles(validateTestBoard, 1024);
+    const small = new BoardFiles(validateBoardFile, 1024);
     const path = join(folder, 'huge.cxboard');
     await writeFile(path, new Uint8Array(4096));
     const result = await small.read(path);
@@ -74,18 +85,19 @@ describe('BoardFiles.read', () => {
     });
     const path = join(folder, 'x.cxboard');
     await writeFile(path, validBoard('x'));
-    expect(await throwing.read(path)).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+    expect(await throwing.read(path)).toMatchObject({ ok: false, error: { code: 'damaged' } });
   });
 });
 
 describe('BoardFiles.write', () => {
-  const files = new BoardFiles(validateTestBoard);
+  const files = new BoardFiles(validateBoardFile);
 
   it('writes a valid board atomically', async () => {
     const path = join(folder, 'b.cxboard');
     await writeFile(path, validBoard('old'));
-    expect(await files.write(path, validBoard('new'))).toEqual({ ok: true });
-    expect(new Uint8Array(await readFile(path))).toEqual(validBoard('new'));
+    const next = validBoard('new');
+    expect(await files.write(path, next)).toEqual({ ok: true });
+    expect(new Uint8Array(await readFile(path))).toEqual(next);
   });
 
   it('refuses to replace a good file with bytes the codec would refuse', async () => {
@@ -98,16 +110,17 @@ describe('BoardFiles.write', () => {
   });
 
   it('reports a failed rename and keeps the old file', async () => {
-    const failing = new BoardFiles(validateTestBoard, undefined, {
+    const failing = new BoardFiles(validateBoardFile, undefined, {
       rename: async () => {
         throw Object.assign(new Error('no space left'), { code: 'ENOSPC' });
       },
     });
     const path = join(folder, 'b.cxboard');
-    await writeFile(path, validBoard('good'));
+    const good = validBoard('good');
+    await writeFile(path, good);
     const result = await failing.write(path, validBoard('new'));
     expect(result).toMatchObject({ ok: false, error: { code: 'disk-full' } });
-    expect(new Uint8Array(await readFile(path))).toEqual(validBoard('good'));
+    expect(new Uint8Array(await readFile(path))).toEqual(good);
   });
 
   it('cleans up temporary files a killed earlier write left, but not fresh ones', async () => {
@@ -124,7 +137,7 @@ describe('BoardFiles.write', () => {
 });
 
 describe('RecoveryStore', () => {
-  const files = new BoardFiles(validateTestBoard);
+  const files = new BoardFiles(validateBoardFile);
   const meta = {
     sessionId: '0f5a2c1e-1111-4222-8333-944455556666',
     kind: 'file' as const,
@@ -136,9 +149,10 @@ describe('RecoveryStore', () => {
   it('keeps the latest autosaved bytes until removed', async () => {
     const store = new RecoveryStore(join(folder, 'recovery'), files);
     await store.save(meta, validBoard('first'));
-    await store.save({ ...meta, savedAt: 2000 }, validBoard('second'));
+    const second = validBoard('second');
+    await store.save({ ...meta, savedAt: 2000 }, second);
     const listed = await new RecoveryStore(join(folder, 'recovery'), files).list();
-    expect(listed).toEqual([{ meta: { ...meta, savedAt: 2000 }, bytes: validBoard('second') }]);
+    expect(listed).toEqual([{ meta: { ...meta, savedAt: 2000 }, bytes: second }]);
     await store.remove(meta.sessionId);
     expect(await store.list()).toEqual([]);
   });

@@ -85,7 +85,7 @@ export class BoardFiles {
     } catch (error) {
       return {
         ok: false,
-        error: { code: 'corrupt', message: `The file is damaged (${(error as Error).message}).` },
+        error: { code: 'damaged', message: `The file is damaged (${(error as Error).message}).` },
       };
     }
   }

@@ -1,44 +1,32 @@
-import type { BoardValidator } from '../files/board-files';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BoardDoc, parseBoardFile, serializeBoardFile } from '../../shared/board';
 
-/**
- * Board bytes for tests of the file plumbing. Until the board codec
- * (shared/board/file.ts) is wired in, a minimal stand-in format with the same failure
- * modes: JSON with a format tag and a schema version; damaged or newer files are refused.
- */
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+export { validateBoardFile } from '../files/board-validator';
 
-export const CURRENT_VERSION = 1;
-
+/** Real `.cxboard` bytes of a board with the given title. */
 export function validBoard(title: string): Uint8Array {
-  return encoder.encode(JSON.stringify({ format: 'cxboard', version: CURRENT_VERSION, title }));
-}
-
-export function newerVersionBoard(): Uint8Array {
-  return encoder.encode(JSON.stringify({ format: 'cxboard', version: CURRENT_VERSION + 1, title: 'future' }));
-}
-
-export function corruptBoard(): Uint8Array {
-  const good = validBoard('will be truncated');
-  return good.slice(0, good.byteLength - 7);
-}
-
-export const validateTestBoard: BoardValidator = (bytes) => {
-  let parsed: { format?: unknown; version?: unknown };
+  const board = BoardDoc.create({ title });
   try {
-    parsed = JSON.parse(decoder.decode(bytes));
-  } catch {
-    return { ok: false, error: { code: 'corrupt', message: 'The file is damaged.' } };
+    return serializeBoardFile(board, new Date('2026-11-20T10:00:00Z'));
+  } finally {
+    board.destroy();
   }
-  if (parsed.format !== 'cxboard' || typeof parsed.version !== 'number') {
-    return { ok: false, error: { code: 'wrong-type', message: 'Not a board file.' } };
-  }
-  if (parsed.version > CURRENT_VERSION) {
-    return { ok: false, error: { code: 'newer-version', message: 'Made by a newer version.' } };
-  }
-  return { ok: true, warnings: [] };
-};
+}
 
+/** The damaged and foreign files of test/fixtures/boards. */
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join('test', 'fixtures', 'boards', name)));
+}
+
+export const newerVersionBoard = () => fixture('newer-version.cxboard');
+export const corruptBoard = () => fixture('truncated.cxboard');
+
+/** The title of a board file, read through the codec. */
 export function titleOf(bytes: Uint8Array): string {
-  return (JSON.parse(decoder.decode(bytes)) as { title: string }).title;
+  const loaded = parseBoardFile(bytes);
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  const title = loaded.board.snapshot().meta.title;
+  loaded.board.destroy();
+  return title;
 }
