@@ -45,14 +45,22 @@ export function useBoardSelector<T>(
   const board = useBoard();
   // Cache of the last (snapshot → selection) so getSnapshot is stable between calls,
   // as useSyncExternalStore requires.
-  const cache = useRef<{ board: BoardDoc; snapshot: BoardSnapshot; value: T } | null>(null);
+  // An inline selector is a new function each render: it is re-run then (selectors are
+  // cheap), and `equality` keeps the previous value's identity when nothing really changed.
+  const cache = useRef<{
+    board: BoardDoc;
+    snapshot: BoardSnapshot;
+    selector: (snapshot: BoardSnapshot) => T;
+    value: T;
+  } | null>(null);
   const getSelection = (): T => {
     const snapshot = board.snapshot();
     const last = cache.current;
-    if (last && last.board === board && last.snapshot === snapshot) return last.value;
+    if (last && last.board === board && last.snapshot === snapshot && last.selector === selector)
+      return last.value;
     const next = selector(snapshot);
     const value = last && last.board === board && equality(last.value, next) ? last.value : next;
-    cache.current = { board, snapshot, value };
+    cache.current = { board, snapshot, selector, value };
     return value;
   };
   const subscribe = useMemo(() => (notify: () => void) => board.onChange(() => notify()), [board]);

@@ -1,0 +1,485 @@
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  ConnectionMode,
+  type EdgeChange,
+  MiniMap,
+  type NodeChange,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
+import { type MouseEvent as ReactMouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
+import { journeyNodeSizeNow } from '../journey';
+import { shallowEqual, useBoard, useBoardSelector, useSession, useSessionStore } from '../board/BoardContext';
+import { notify } from '../shell/notices';
+import { PALETTE, resolveColor } from './colors';
+import { edgeTypes, nodeTypes } from './nodeTypes';
+import { isTypingTarget, shortcutFor } from './shortcuts';
+import { GRID, useCanvasActions } from './useCanvasActions';
+import {
+  type CanvasNode,
+  type CanvasSnapshot,
+  type ConnectorEdge,
+  createEdgeMapper,
+  createNodeMapper,
+  frameAt,
+  framesOf,
+  type GeometryOverride,
+} from './viewModel';
+import { ZoomControls } from './ZoomControls';
+
+const EMPTY_OVERRIDES: ReadonlyMap<string, GeometryOverride> = new Map();
+const EMPTY_MEASURED: ReadonlyMap<string, { width: number; height: number }> = new Map();
+
+function selectCanvas(s: BoardSnapshot): CanvasSnapshot {
+  return { elements: s.elements, elementOrder: s.elementOrder, journeys: s.journeys };
+}
+
+/** Ids of the elements inside each frame, so a dragged frame can carry them along. */
+function childrenByFrame(snapshot: CanvasSnapshot): Map<string, ElementSnapshot[]> {
+  const map = new Map<string, ElementSnapshot[]>();
+  for (const id of snapshot.elementOrder) {
+    const el = snapshot.elements[id];
+    if (!el?.frameId || el.type === 'connector') continue;
+    const list = map.get(el.frameId);
+    if (list) list.push(el);
+    else map.set(el.frameId, [el]);
+  }
+  return map;
+}
+
+function minimapColor(node: CanvasNode): string {
+  if (node.type === 'journey') return '#c7d2fe';
+  const element = (node.data as { element?: ElementSnapshot }).element;
+  if (!element) return '#e2e8f0';
+  if (element.type === 'text') return '#94a3b8';
+  return resolveColor(element.style.color, PALETTE.gray);
+}
+
+/**
+ * The board canvas: React Flow drawing the document's view model. Document changes arrive
+ * through the snapshot; the user's drags and resizes are kept as local overrides while they
+ * happen and written to the document once, at the end, as one undo step.
+ */
+export function Canvas() {
+  const board = useBoard();
+  const session = useSessionStore();
+  const { t, i18n } = useTranslation();
+  const flow = useReactFlow();
+  const actions = useCanvasActions();
+
+  const snapshot = useBoardSelector(selectCanvas, shallowEqual);
+  const tool = useSession((s) => s.tool);
+  const selection = useSession((s) => s.selection);
+  const snapToGrid = useSession((s) => s.snapToGrid);
+  const connectFrom = useSession((s) => s.connectFrom);
+
+  const [overrides, setOverrides] = useState(EMPTY_OVERRIDES);
+  const overridesRef = useRef(overrides);
+  overridesRef.current = overrides;
+  const [measured, setMeasured] = useState(EMPTY_MEASURED);
+
+  const frameChildren = useMemo(() => childrenByFrame(snapshot), [snapshot]);
+  const frameChildrenRef = useRef(frameChildren);
+  frameChildrenRef.current = frameChildren;
+
+  const language = i18n.language;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: relabel when the language changes.
+  const describe = useCallback(
+    (el: ElementSnapshot) => {
+      const text = el.text.trim().slice(0, 80);
+      const kind = el.type === 'shape' ? `shape.${el.style.shape ?? 'rectangle'}` : el.type;
+      return text
+        ? t('canvas.node.named', { kind: t(`canvas.kind.${kind}`), text })
+        : t(`canvas.kind.${kind}`);
+    },
+    [t, language],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: relabel when the language changes.
+  const describeJourney = useCallback(
+    (j: JourneySnapshot) =>
+      j.title
+        ? t('canvas.node.named', { kind: t('canvas.kind.journey'), text: j.title })
+        : t('canvas.kind.journey'),
+    [t, language],
+  );
+
+  const [nodeMapper] = useState(createNodeMapper);
+  const [edgeMapper] = useState(createEdgeMapper);
+  const selectionSet = useMemo(() => new Set(selection), [selection]);
+  const nodes = useMemo(
+    () =>
+      nodeMapper({
+        snapshot,
+        selection: selectionSet,
+        overrides,
+        measured,
+        describe,
+        describeJourney,
+        journeySize: journeyNodeSizeNow,
+      }),
+    [nodeMapper, snapshot, selectionSet, overrides, measured, describe, describeJourney],
+  );
+  const edges = useMemo(
+    () => edgeMapper({ snapshot, selection: selectionSet, describe }),
+    [edgeMapper, snapshot, selectionSet, describe],
+  );
+
+  const applySelection = useCallback(
+    (changes: { id: string; selected: boolean }[]) => {
+      if (changes.length === 0) return;
+      const next = new Set(session.getState().selection);
+      for (const c of changes) {
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+      session.getState().setSelection([...next]);
+    },
+    [session],
+  );
+
+  const commitResize = useCallback(
+    (id: string, size: { width: number; height: number }, pending: Map<string, GeometryOverride>) => {
+      const el = board.snapshot().elements[id];
+      const o = pending.get(id);
+      pending.delete(id);
+      if (!el) return;
+      try {
+        board.updateElement(id, {
+          x: o?.x ?? el.x,
+          y: o?.y ?? el.y,
+          width: Math.max(1, Math.round(size.width)),
+          height: Math.max(1, Math.round(size.height)),
+        });
+      } catch {
+        notify(t('canvas.error.resize'), 'error');
+      }
+    },
+    [board, t],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const snap = board.snapshot();
+      const selects: { id: string; selected: boolean }[] = [];
+      let next: Map<string, GeometryOverride> | null = null;
+      let nextMeasured: Map<string, { width: number; height: number }> | null = null;
+      const pending = () => {
+        next ??= new Map(overridesRef.current);
+        return next;
+      };
+      for (const change of changes) {
+        if (change.type === 'select') {
+          selects.push({ id: change.id, selected: change.selected });
+        } else if (change.type === 'position' && change.position) {
+          const map = pending();
+          map.set(change.id, { ...map.get(change.id), x: change.position.x, y: change.position.y });
+          const frame = snap.elements[change.id];
+          if (frame?.type === 'frame') {
+            // The frame carries its contents while it is dragged (the document does the same on commit).
+            const dx = change.position.x - frame.x;
+            const dy = change.position.y - frame.y;
+            for (const child of frameChildrenRef.current.get(change.id) ?? []) {
+              map.set(child.id, { ...map.get(child.id), x: child.x + dx, y: child.y + dy });
+            }
+          }
+        } else if (change.type === 'dimensions' && change.dimensions) {
+          if (change.resizing) {
+            const map = pending();
+            map.set(change.id, { ...map.get(change.id), ...change.dimensions });
+          } else if (change.resizing === false) {
+            commitResize(change.id, change.dimensions, pending());
+          } else if (snap.journeys[change.id]) {
+            const current = (nextMeasured ?? measured).get(change.id);
+            if (current?.width !== change.dimensions.width || current?.height !== change.dimensions.height) {
+              nextMeasured ??= new Map(measured);
+              nextMeasured.set(change.id, change.dimensions);
+            }
+          }
+        }
+      }
+      applySelection(selects);
+      if (next) setOverrides(next);
+      if (nextMeasured) setMeasured(nextMeasured);
+    },
+    [board, measured, applySelection, commitResize],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<ConnectorEdge>[]) => {
+      applySelection(
+        changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [])),
+      );
+    },
+    [applySelection],
+  );
+
+  /** Writes the end of a drag to the document: positions, and frame membership of what was dropped. */
+  const commitDrag = useCallback(
+    (draggedIds: string[]) => {
+      const o = overridesRef.current;
+      const snap = board.snapshot();
+      const moves: { id: string; x: number; y: number }[] = [];
+      const journeyMoves: { id: string; x: number; y: number }[] = [];
+      const reframes: { id: string; frameId: string | null }[] = [];
+      const frames = framesOf(snap, o);
+      for (const id of draggedIds) {
+        const pos = o.get(id);
+        if (pos?.x === undefined || pos.y === undefined) continue;
+        const el = snap.elements[id];
+        const journey = snap.journeys[id];
+        if (el) {
+          if (pos.x !== el.x || pos.y !== el.y) moves.push({ id, x: pos.x, y: pos.y });
+          if (el.type !== 'frame' && el.type !== 'connector') {
+            const frameId = frameAt(frames, { x: pos.x, y: pos.y, width: el.width, height: el.height }, id);
+            if (frameId !== el.frameId) reframes.push({ id, frameId });
+          }
+        } else if (journey && (pos.x !== journey.x || pos.y !== journey.y)) {
+          journeyMoves.push({ id, x: pos.x, y: pos.y });
+        }
+      }
+      setOverrides(EMPTY_OVERRIDES);
+      if (moves.length + journeyMoves.length + reframes.length === 0) return;
+      try {
+        board.batch('moveSelection', () => {
+          if (moves.length > 0) board.moveElements(moves);
+          for (const j of journeyMoves) board.updateJourney(j.id, { x: j.x, y: j.y });
+          for (const r of reframes) board.updateElement(r.id, { frameId: r.frameId });
+        });
+      } catch {
+        notify(t('canvas.error.move'), 'error');
+      }
+    },
+    [board, t],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, _node: CanvasNode, dragged: CanvasNode[]) => commitDrag(dragged.map((n) => n.id)),
+    [commitDrag],
+  );
+  const onSelectionDragStop = useCallback(
+    (_event: unknown, dragged: CanvasNode[]) => commitDrag(dragged.map((n) => n.id)),
+    [commitDrag],
+  );
+
+  const onNodeClick = useCallback(
+    (_event: ReactMouseEvent, node: CanvasNode) => {
+      const state = session.getState();
+      if (state.tool !== 'connector') return;
+      if (!state.connectFrom) state.setConnectFrom(node.id);
+      else if (state.connectFrom !== node.id) actions.connect(state.connectFrom, node.id);
+    },
+    [session, actions],
+  );
+
+  const onNodeDoubleClick = useCallback(
+    (_event: ReactMouseEvent, node: CanvasNode) => {
+      if (node.type !== 'journey') session.getState().setEditing(node.id);
+    },
+    [session],
+  );
+
+  const onEdgeDoubleClick = useCallback(
+    (_event: ReactMouseEvent, edge: ConnectorEdge) => session.getState().setEditing(edge.id),
+    [session],
+  );
+
+  const onPaneClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const state = session.getState();
+      if (state.editingId) state.setEditing(null);
+      actions.createAt(state.tool, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [session, actions, flow],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      actions.connect(connection.source, connection.target);
+    },
+    [actions],
+  );
+
+  const onMoveEnd = useCallback(
+    (_event: unknown, viewport: { x: number; y: number; zoom: number }) =>
+      session.getState().setViewport(viewport),
+    [session],
+  );
+
+  useCanvasKeyboard(actions, flow);
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11y.node'),
+      'node.a11yDescription.keyboardDisabled': t('canvas.a11y.node'),
+      'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) =>
+        t('canvas.a11y.moved', { x, y }),
+      'edge.a11yDescription.default': t('canvas.a11y.edge'),
+      'controls.ariaLabel': t('canvas.zoom.panel'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoom.in'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoom.out'),
+      'controls.fitView.ariaLabel': t('canvas.zoom.fit'),
+      'controls.interactive.ariaLabel': t('canvas.zoom.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.handle'),
+    }),
+    [t],
+  );
+
+  const hand = tool === 'hand';
+  return (
+    <ReactFlow<CanvasNode, ConnectorEdge>
+      className={`cx-canvas cx-canvas--tool-${tool}`}
+      aria-label={t('canvas.label')}
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStop={onNodeDragStop}
+      onSelectionDragStop={onSelectionDragStop}
+      onNodeClick={onNodeClick}
+      onNodeDoubleClick={onNodeDoubleClick}
+      onEdgeDoubleClick={onEdgeDoubleClick}
+      onPaneClick={onPaneClick}
+      onConnect={onConnect}
+      onMoveEnd={onMoveEnd}
+      connectionMode={ConnectionMode.Loose}
+      panOnDrag={hand ? true : [1, 2]}
+      selectionOnDrag={tool === 'select'}
+      panOnScroll
+      zoomOnScroll={false}
+      zoomOnPinch
+      zoomOnDoubleClick={false}
+      panActivationKeyCode="Space"
+      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      deleteKeyCode={null}
+      disableKeyboardA11y
+      nodesDraggable={!hand}
+      nodesConnectable={!hand}
+      elementsSelectable={!hand}
+      snapToGrid={snapToGrid}
+      snapGrid={[GRID, GRID]}
+      elevateNodesOnSelect={false}
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={4}
+      fitView
+      fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
+      ariaLabelConfig={ariaLabelConfig}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+      <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
+      <ZoomControls />
+      {tool === 'connector' && (
+        <Panel position="top-center" className="cx-hint" role="status">
+          {connectFrom ? t('canvas.hint.connectTarget') : t('canvas.hint.connectSource')}
+        </Panel>
+      )}
+    </ReactFlow>
+  );
+}
+
+/** Canvas shortcuts and clipboard events; nothing fires while the user types in a field. */
+function useCanvasKeyboard(
+  actions: ReturnType<typeof useCanvasActions>,
+  flow: ReturnType<typeof useReactFlow>,
+) {
+  const session = useSessionStore();
+  useEffect(() => {
+    const blocked = (target: EventTarget | null) =>
+      isTypingTarget(target) || !!(target as Element | null)?.closest?.('[role="dialog"]');
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || blocked(event.target)) return;
+      const action = shortcutFor(event);
+      if (!action) return;
+      const state = session.getState();
+      switch (action.kind) {
+        case 'tool':
+          state.setTool(action.tool);
+          // Connector from the selected item: C, then click the item to connect to.
+          if (action.tool === 'connector' && state.selection.length === 1)
+            state.setConnectFrom(state.selection[0]!);
+          break;
+        case 'undo':
+          actions.undo();
+          break;
+        case 'redo':
+          actions.redo();
+          break;
+        case 'delete':
+          actions.deleteSelection();
+          break;
+        case 'duplicate':
+          actions.duplicateSelection();
+          break;
+        case 'selectAll':
+          actions.selectAll();
+          break;
+        case 'fit':
+          void flow.fitView({ padding: 0.1, duration: 200 });
+          break;
+        case 'zoomIn':
+          void flow.zoomIn({ duration: 150 });
+          break;
+        case 'zoomOut':
+          void flow.zoomOut({ duration: 150 });
+          break;
+        case 'nudge':
+          if (state.selection.length === 0) return;
+          actions.nudgeSelection(action.dx, action.dy);
+          break;
+        case 'edit':
+          if (state.selection.length !== 1) return;
+          actions.editSelection();
+          break;
+        case 'escape':
+          if (state.connectFrom || state.tool !== 'select') state.setTool('select');
+          else state.setSelection([]);
+          break;
+      }
+      event.preventDefault();
+    };
+
+    const hasTextSelection = () => (window.getSelection()?.toString() ?? '') !== '';
+    const onCopy = (event: ClipboardEvent) => {
+      if (blocked(event.target) || hasTextSelection()) return;
+      const text = actions.copySelection();
+      if (!text || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+    };
+    const onCut = (event: ClipboardEvent) => {
+      if (blocked(event.target) || hasTextSelection()) return;
+      const text = actions.copySelection();
+      if (!text || !event.clipboardData) return;
+      event.clipboardData.setData('text/plain', text);
+      event.preventDefault();
+      actions.deleteSelection();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (blocked(event.target)) return;
+      const text = event.clipboardData?.getData('text/plain');
+      if (!text) return;
+      event.preventDefault();
+      actions.paste(text);
+    };
+
+    window.addEventListener('keydown', onKeyDown);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, [actions, flow, session]);
+}

@@ -1,0 +1,112 @@
+import { useTranslation } from 'react-i18next';
+import { type BoardSnapshot, type ElementSnapshot, STICKY_COLORS, type ShapeKind } from '../../shared/board';
+import { shallowEqual, useBoardSelector, useSession } from '../board/BoardContext';
+import { INK_COLORS, type InkColor, PALETTE } from './colors';
+import { colorKindOf, useCanvasActions } from './useCanvasActions';
+
+const SHAPES: ShapeKind[] = ['rectangle', 'ellipse', 'diamond'];
+const INK_NAMES = Object.keys(INK_COLORS) as InkColor[];
+
+/**
+ * The context toolbar of the selection: colour, shape kind, order, duplicate, delete. It shows
+ * only what applies to the selected elements (fills for stickies/shapes/frames, ink for text
+ * and connectors).
+ */
+export function StylePanel() {
+  const { t } = useTranslation();
+  const actions = useCanvasActions();
+  const selection = useSession((s) => s.selection);
+  const editing = useSession((s) => s.editingId);
+  const selected = useBoardSelector(
+    (s: BoardSnapshot) => selection.map((id) => s.elements[id]).filter((e): e is ElementSnapshot => !!e),
+    shallowEqual,
+  );
+  const journeysSelected = useBoardSelector((s) => selection.some((id) => s.journeys[id] !== undefined));
+  if ((selected.length === 0 && !journeysSelected) || editing) return null;
+
+  const fills = selected.filter((e) => colorKindOf(e.type) === 'fill');
+  const inks = selected.filter((e) => colorKindOf(e.type) === 'ink');
+  const shapes = selected.filter((e) => e.type === 'shape');
+  const allHave = (
+    list: ElementSnapshot[],
+    pick: (e: ElementSnapshot) => string | undefined,
+    value: string,
+  ) => list.length > 0 && list.every((e) => pick(e) === value);
+
+  return (
+    <div className="cx-stylebar" role="toolbar" aria-label={t('style.label')}>
+      {fills.length > 0 && (
+        <fieldset className="cx-stylebar__group" aria-label={t('style.fill')}>
+          {STICKY_COLORS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="cx-swatch"
+              style={{ background: PALETTE[name] }}
+              aria-label={t(`color.${name}`)}
+              title={t(`color.${name}`)}
+              aria-pressed={allHave(fills, (e) => e.style.color, name)}
+              onClick={() => actions.recolor(name, 'fill')}
+            />
+          ))}
+        </fieldset>
+      )}
+      {inks.length > 0 && (
+        <fieldset className="cx-stylebar__group" aria-label={t('style.ink')}>
+          {INK_NAMES.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className="cx-swatch cx-swatch--ink"
+              style={{ background: INK_COLORS[name] }}
+              aria-label={t(`ink.${name}`)}
+              title={t(`ink.${name}`)}
+              aria-pressed={allHave(inks, (e) => e.style.color, INK_COLORS[name])}
+              onClick={() => actions.recolor(INK_COLORS[name], 'ink')}
+            />
+          ))}
+        </fieldset>
+      )}
+      {shapes.length > 0 && (
+        <fieldset className="cx-stylebar__group" aria-label={t('style.shape')}>
+          {SHAPES.map((shape) => (
+            <button
+              key={shape}
+              type="button"
+              className="cx-stylebar__button"
+              aria-pressed={allHave(shapes, (e) => e.style.shape ?? 'rectangle', shape)}
+              onClick={() => actions.setShape(shape)}
+            >
+              {t(`canvas.kind.shape.${shape}`)}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      <div className="cx-stylebar__group">
+        {selected.length > 0 && (
+          <>
+            <button type="button" className="cx-stylebar__button" onClick={actions.bringToFront}>
+              {t('style.front')}
+            </button>
+            <button
+              type="button"
+              className="cx-stylebar__button"
+              aria-keyshortcuts="Control+D"
+              onClick={actions.duplicateSelection}
+            >
+              {t('style.duplicate')}
+            </button>
+          </>
+        )}
+        <button
+          type="button"
+          className="cx-stylebar__button cx-stylebar__button--danger"
+          aria-keyshortcuts="Delete"
+          onClick={actions.deleteSelection}
+        >
+          {t('style.delete')}
+        </button>
+      </div>
+    </div>
+  );
+}

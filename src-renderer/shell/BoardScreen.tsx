@@ -1,0 +1,134 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BoardDoc } from '../../shared/board';
+import { BoardProvider, useBoard, useBoardSelector } from '../board/BoardContext';
+import { Canvas } from '../canvas/Canvas';
+import { StylePanel } from '../canvas/StylePanel';
+import { Toolbar } from '../canvas/Toolbar';
+import { useCanvasActions } from '../canvas/useCanvasActions';
+import { useAppShell } from './AppShell';
+import { downloadBoardFile } from './boardFiles';
+import { activeExtensions } from './extensions';
+import { HomeIcon, RedoIcon, UndoIcon } from './icons';
+import { LanguageSelect } from './LanguageSelect';
+
+/** One open board: the top bar, the tool and style bars, and the canvas. */
+export function BoardScreen({ board }: { board: BoardDoc }) {
+  return (
+    <BoardProvider board={board}>
+      <ReactFlowProvider>
+        <div className="cx-board">
+          <TopBar />
+          <main className="cx-board__main">
+            <Toolbar />
+            <StylePanel />
+            <Canvas />
+          </main>
+        </div>
+      </ReactFlowProvider>
+    </BoardProvider>
+  );
+}
+
+function useHistoryState(board: BoardDoc) {
+  const subscribe = useMemo(
+    () => (notify: () => void) => {
+      const offHistory = board.history.onChange(notify);
+      const offChange = board.onChange(notify);
+      return () => {
+        offHistory();
+        offChange();
+      };
+    },
+    [board],
+  );
+  const canUndo = useSyncExternalStore(subscribe, () => board.history.canUndo());
+  const canRedo = useSyncExternalStore(subscribe, () => board.history.canRedo());
+  return { canUndo, canRedo };
+}
+
+function BoardTitle() {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const title = useBoardSelector((s) => s.meta.title);
+  const [draft, setDraft] = useState(title);
+  useEffect(() => setDraft(title), [title]);
+  const commit = () => {
+    const next = draft.trim().slice(0, 500);
+    if (next !== title) board.setTitle(next);
+    else setDraft(title);
+  };
+  return (
+    <input
+      className="cx-topbar__title"
+      aria-label={t('board.title')}
+      placeholder={t('start.untitledBoard')}
+      value={draft}
+      maxLength={500}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        if (e.key === 'Escape') {
+          setDraft(title);
+          e.currentTarget.blur();
+        }
+      }}
+    />
+  );
+}
+
+function TopBar() {
+  const { t } = useTranslation();
+  const shell = useAppShell();
+  const board = useBoard();
+  const actions = useCanvasActions();
+  const { canUndo, canRedo } = useHistoryState(board);
+  return (
+    <header className="cx-topbar">
+      <button type="button" className="cx-topbar__button" onClick={shell.goHome} title={t('board.home')}>
+        {HomeIcon}
+        <span>{t('board.home')}</span>
+      </button>
+      <BoardTitle />
+      <fieldset className="cx-topbar__group" aria-label={t('board.history')}>
+        <button
+          type="button"
+          className="cx-topbar__button"
+          aria-label={t('board.undo')}
+          title={`${t('board.undo')} (Ctrl+Z)`}
+          aria-keyshortcuts="Control+Z Meta+Z"
+          disabled={!canUndo}
+          onClick={actions.undo}
+        >
+          {UndoIcon}
+        </button>
+        <button
+          type="button"
+          className="cx-topbar__button"
+          aria-label={t('board.redo')}
+          title={`${t('board.redo')} (Ctrl+Shift+Z)`}
+          aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+          disabled={!canRedo}
+          onClick={actions.redo}
+        >
+          {RedoIcon}
+        </button>
+      </fieldset>
+      <div className="cx-topbar__spacer" />
+      {activeExtensions().map((ext, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the extension list is fixed for the app's lifetime.
+        ext.BoardBarSection ? <ext.BoardBarSection key={i} shell={shell} board={board} /> : null,
+      )}
+      <button
+        type="button"
+        className="cx-topbar__button"
+        onClick={() => downloadBoardFile(board, t('start.untitledBoard'))}
+      >
+        {t('board.export')}
+      </button>
+      <LanguageSelect />
+    </header>
+  );
+}
