@@ -1,0 +1,128 @@
+import { type DragEvent, memo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardSnapshot, LaneType } from '../../shared/board';
+import { useBoard } from '../board/BoardContext';
+import { insertionIndex, resolveCardDrop } from './dragTargets';
+import { CARD_DRAG_TYPE, JourneyCard } from './JourneyCard';
+import { JOURNEY_METRICS } from './layout';
+import { defaultCardColor } from './reading';
+import { useJourneyUi } from './uiStore';
+
+export interface CardCellProps {
+  journeyId: string;
+  stageId: string;
+  laneId: string;
+  laneType: LaneType;
+  /** For accessible names: "Add card: <stage> · <lane>". */
+  stageTitle: string;
+  laneTitle: string;
+  cards: readonly CardSnapshot[] | undefined;
+  x: number;
+  y: number;
+  height: number;
+}
+
+const EMPTY: readonly CardSnapshot[] = [];
+
+/**
+ * One stage × lane cell: its cards in order, an "add card" button, and a drop zone for
+ * cards dragged from any cell of the same journey (the insertion slot follows the pointer).
+ */
+export const CardCell = memo(function CardCell({
+  journeyId,
+  stageId,
+  laneId,
+  laneType,
+  stageTitle,
+  laneTitle,
+  cards = EMPTY,
+  x,
+  y,
+  height,
+}: CardCellProps) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [slot, setSlot] = useState<number | null>(null);
+
+  /** The insertion slot under the pointer, from the cards' on-screen midpoints (zoom-proof). */
+  const slotAt = (clientY: number): number => {
+    const items = listRef.current?.querySelectorAll<HTMLElement>('[data-card-id]') ?? [];
+    const mids = Array.from(items, (el) => {
+      const r = el.getBoundingClientRect();
+      return r.top + r.height / 2;
+    });
+    return insertionIndex(mids, clientY);
+  };
+
+  const acceptsDrag = (event: DragEvent): boolean => {
+    const drag = useJourneyUi.getState().drag;
+    return (
+      drag?.kind === 'card' &&
+      drag.journeyId === journeyId &&
+      event.dataTransfer.types.includes(CARD_DRAG_TYPE)
+    );
+  };
+
+  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
+    if (!acceptsDrag(event)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+    const next = slotAt(event.clientY);
+    if (next !== slot) setSlot(next);
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const ui = useJourneyUi.getState();
+    const drag = ui.drag;
+    setSlot(null);
+    if (!acceptsDrag(event) || drag?.kind !== 'card') return;
+    event.preventDefault();
+    ui.setDrag(null);
+    const index = resolveCardDrop(drag, { stageId, laneId, slot: slotAt(event.clientY) });
+    if (index !== null) board.moveCard(journeyId, drag.id, { stageId, laneId, index });
+  };
+
+  const addCard = () => {
+    const id = board.addCard(journeyId, { stageId, laneId, color: defaultCardColor(laneType) });
+    useJourneyUi.getState().setEditingCard(id);
+  };
+
+  const m = JOURNEY_METRICS;
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for mouse drags; keyboard users move cards from the card editor
+    <div
+      className={`jm-cell${slot !== null ? ' is-drop-target' : ''}`}
+      style={{ left: x, top: y, width: m.stageWidth, height }}
+      data-stage-id={stageId}
+      data-lane-id={laneId}
+      onDragOver={onDragOver}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setSlot(null);
+      }}
+      onDrop={onDrop}
+    >
+      <section
+        className="jm-cell-list"
+        ref={listRef}
+        aria-label={t('journey.cell.label', { stage: stageTitle, lane: laneTitle })}
+      >
+        {cards.map((card, index) => (
+          <div key={card.id} className="jm-card-slot">
+            {slot === index && <div className="jm-drop-line" aria-hidden="true" />}
+            <JourneyCard journeyId={journeyId} card={card} index={index} laneType={laneType} t={t} />
+          </div>
+        ))}
+        {slot === cards.length && <div className="jm-drop-line" aria-hidden="true" />}
+      </section>
+      <button
+        type="button"
+        className="jm-add-card nodrag nokey"
+        aria-label={t('journey.card.add', { stage: stageTitle, lane: laneTitle })}
+        onClick={addCard}
+      >
+        + {t('journey.card.addShort')}
+      </button>
+    </div>
+  );
+});

@@ -1,0 +1,56 @@
+import { type ReactNode, useId } from 'react';
+
+export interface RadioOption<T extends string> {
+  value: T;
+  /** Visible content; it also names the radio (put a visually hidden text in icon-only options). */
+  content: ReactNode;
+  className?: string;
+  disabled?: boolean;
+}
+
+/**
+ * A row of native radio buttons in a fieldset (named by its legend): segmented switches
+ * and colour swatches. Native inputs give the keyboard behaviour and roles for free.
+ */
+export function RadioGroup<T extends string>({
+  legend,
+  options,
+  value,
+  onChange,
+  className,
+  hideInputs,
+}: {
+  legend: string;
+  options: readonly RadioOption<T>[];
+  value: T | null;
+  onChange(value: T): void;
+  className?: string;
+  /** Swatches: the label is the control, the input is only visually hidden. */
+  hideInputs?: boolean;
+}) {
+  const name = useId();
+  return (
+    <fieldset className={`jm-radio-group ${className ?? ''}`}>
+      <legend className="jm-sr-only">{legend}</legend>
+      {options.map((option) => (
+        <label
+          key={option.value}
+          className={`${option.className ?? ''}${option.value === value ? ' is-checked' : ''}${
+            option.disabled ? ' is-disabled' : ''
+          }`}
+        >
+          <input
+            type="radio"
+            name={name}
+            className={`nodrag nokey${hideInputs ? ' jm-sr-only' : ''}`}
+            value={option.value}
+            checked={option.value === value}
+            disabled={option.disabled}
+            onChange={() => onChange(option.value)}
+          />
+          {option.content}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
