@@ -207,7 +207,10 @@ describe('BoardSession', () => {
     const session = makeSession();
     session.deliver(await session.openPath(path));
     expect(delivered).toEqual([]);
-    expect(session.takePending()?.session.name).toBe('b.cxboard');
+    expect(session.takePending()).toMatchObject({
+      status: 'opened',
+      board: { session: { name: 'b.cxboard' } },
+    });
     expect(session.takePending()).toBeNull();
     session.deliver(await session.openPath(path));
     expect(delivered).toHaveLength(1);

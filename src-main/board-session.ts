@@ -52,7 +52,7 @@ export class BoardSession {
   private queue: Promise<unknown> = Promise.resolve();
   /** Autosave bytes waiting for the queue; only the newest matter. */
   private pendingAutosave: Uint8Array | null = null;
-  private pendingBoard: OpenedBoard | null = null;
+  private pendingBoard: OpenBoardResult | null = null;
   private rendererListening = false;
 
   constructor(private readonly services: SessionServices) {}
@@ -211,12 +211,12 @@ export class BoardSession {
   deliver(result: OpenBoardResult): void {
     if (this.rendererListening) {
       this.services.onDeliver(result);
-    } else if (result.status === 'opened') {
-      this.pendingBoard = result.board;
+    } else if (result.status !== 'cancelled') {
+      this.pendingBoard = result;
     }
   }
 
-  takePending(): OpenedBoard | null {
+  takePending(): OpenBoardResult | null {
     this.rendererListening = true;
     const board = this.pendingBoard;
     this.pendingBoard = null;

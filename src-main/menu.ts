@@ -6,7 +6,8 @@ export type MenuAction =
   | { kind: 'command'; command: MenuCommand }
   | { kind: 'openRecent'; id: string }
   | { kind: 'clearRecent' }
-  | { kind: 'documentation' };
+  | { kind: 'language'; language: Language }
+  | { kind: 'about' };
 
 /** A menu item as Electron's template takes it, with an action instead of a click callback. */
 export interface MenuItemSpec {
@@ -128,16 +129,13 @@ export function buildMenuTemplate(state: MenuState, strings: MainStrings): MenuI
   const help: MenuItemSpec = {
     label: m.help,
     role: 'help',
-    submenu: [
-      { label: m.documentation, action: { kind: 'documentation' } },
-      ...(mac ? [] : [separator, { label: m.about, action: command('about') }]),
-    ],
+    submenu: [{ label: m.about, action: { kind: 'about' } }],
   };
   if (!mac) return [file, edit, view, help];
   const appMenu: MenuItemSpec = {
     label: strings.productName,
     submenu: [
-      { label: m.app.about, action: command('about') },
+      { label: m.app.about, action: { kind: 'about' } },
       separator,
       { label: m.app.services, role: 'services' },
       separator,

@@ -43,7 +43,6 @@ export interface MainStrings {
     language: string;
     window: string;
     help: string;
-    documentation: string;
     about: string;
   };
   dialogs: {
@@ -104,7 +103,6 @@ const en: MainStrings = {
     language: 'Language',
     window: '&Window',
     help: '&Help',
-    documentation: 'Documentation',
     about: 'About CX Board',
   },
   dialogs: {
@@ -165,7 +163,6 @@ const ru: MainStrings = {
     language: 'Язык',
     window: '&Окно',
     help: '&Справка',
-    documentation: 'Документация',
     about: 'О программе CX Board',
   },
   dialogs: {

@@ -9,6 +9,20 @@
  * Pure TypeScript + zod: imported by main, preload and renderer alike.
  */
 import { z } from 'zod';
+import {
+  type AppInfo,
+  type BoardSessionInfo,
+  type HostingStatus,
+  LANGUAGES,
+  type NetworkInterfaceOption,
+  type OpenBoardResult,
+  type RecentEntry,
+  type ResolveWorkshopResult,
+  type SaveBoardResult,
+  type UnsavedChoice,
+} from './api';
+
+export * from './api';
 
 /** Largest board file the app reads or writes (bytes). Larger input is refused. */
 export const MAX_BOARD_BYTES = 64 * 1024 * 1024;
@@ -22,9 +36,6 @@ export const boardBytesSchema = z
 /** Id of a recent-list entry (issued by the main process). */
 export const recentIdSchema = z.string().regex(/^[a-f0-9-]{8,64}$/);
 
-/** UI languages the app ships. */
-export const LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof LANGUAGES)[number];
 export const languageSchema = z.enum(LANGUAGES);
 
 /** Id of a network interface offered for hosting (issued by the main process). */
@@ -95,208 +106,12 @@ export function isRequestChannel(channel: string): channel is RequestChannel {
   return Object.hasOwn(requestSchemas, channel);
 }
 
-/** A problem the user can read: a stable code for programs and a sentence for people. */
-export interface DesktopIssue {
-  code: string;
-  message: string;
-}
-
-/** What every request returns over the wire: a value or a typed error, never a throw. */
-export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: DesktopIssue };
-
-/**
- * How the current window's board is bound: none (start screen), a board never saved, a
- * board file, or a live workshop board joined over the network.
- */
-export type BoardKind = 'none' | 'untitled' | 'file' | 'live';
-
-/** The current window's board as the title bar and the save indicator show it. */
-export interface BoardSessionInfo {
-  kind: BoardKind;
-  /** File name without folder (`Onboarding.cxboard`), "Untitled", or the live room's name. */
-  name: string;
-  /** Folder or server shown next to the name; for display only. */
-  location: string | null;
-  /** True while there are changes not yet written to the board's file. */
-  dirty: boolean;
-}
-
-/** A board handed to the renderer to show. */
-export interface OpenedBoard {
-  session: BoardSessionInfo;
-  /** The `.cxboard` bytes; the renderer parses them with `parseBoardFile`. */
-  bytes: Uint8Array;
-  /** True when the bytes come from autosaved work recovered after a crash. */
-  recovered: boolean;
-  /** Non-fatal notes from loading (repaired parts), shown to the user. */
-  warnings: DesktopIssue[];
-}
-
-export type OpenBoardResult =
-  | { status: 'opened'; board: OpenedBoard }
-  | { status: 'cancelled' }
-  | { status: 'refused'; error: DesktopIssue };
-
-export type SaveBoardResult =
-  | { status: 'saved'; session: BoardSessionInfo }
-  | { status: 'cancelled' }
-  | { status: 'failed'; error: DesktopIssue };
-
-export type UnsavedChoice = 'save' | 'discard' | 'cancel';
-
-export interface RecentEntry {
-  id: string;
-  /** File name without folder. */
-  name: string;
-  /** Folder, for display. */
-  location: string;
-  /** When the file was last opened or saved (ms since epoch). */
-  openedAt: number;
-}
-
-export interface AppInfo {
-  version: string;
-  platform: string;
-  language: Language;
-}
-
-/** A network interface the workshop can be hosted on. */
-export interface NetworkInterfaceOption {
-  id: string;
-  /** OS name of the interface (`eth0`, `Wi-Fi`). */
-  name: string;
-  address: string;
-  family: 'IPv4' | 'IPv6';
-  /** True for loopback: only this computer can join. */
-  internal: boolean;
-}
-
-/** Someone connected to the hosted workshop. */
-export interface Participant {
-  /** Awareness client id. */
-  id: number;
-  name: string;
-  color: string | null;
-}
-
-/** Where a renderer connects its y-websocket provider. */
-export interface WorkshopConnection {
-  /** http(s) base of the sync server, e.g. `http://192.168.1.20:4321`. */
-  serverUrl: string;
-  /** ws(s) base for the provider, e.g. `ws://192.168.1.20:4321/sync` (the room is appended). */
-  websocketUrl: string;
-  room: string;
-  /** Query parameters the provider sends with the room (`{ token }` or `{ code }`). */
-  params: Record<string, string>;
-  role: 'editor' | 'viewer';
-}
-
-export type HostingStatus =
-  | { running: false; error: DesktopIssue | null }
-  | {
-      running: true;
-      /** Join code in canonical form (`ACD7KM`); show it with `formatJoinCode`. */
-      joinCode: string;
-      /** Link that opens the join page (`http://addr:port/join/CODE`). */
-      joinLink: string;
-      /** Address of the web app for participants without the desktop app. */
-      browserUrl: string;
-      interface: NetworkInterfaceOption;
-      /** How the host's own window connects to the workshop room. */
-      connection: WorkshopConnection;
-      participants: Participant[];
-      startedAt: number;
-    };
-
-export type ResolveWorkshopResult =
-  | { status: 'resolved'; connection: WorkshopConnection }
-  | { status: 'failed'; error: DesktopIssue };
-
-/** Commands sent by the native menu to the renderer. */
-export const MENU_COMMANDS = [
-  'new',
-  'open',
-  'save',
-  'saveAs',
-  'close',
-  'closeWindow',
-  'undo',
-  'redo',
-  'duplicate',
-  'delete',
-  'zoomIn',
-  'zoomOut',
-  'zoomReset',
-  'fitView',
-  'hostWorkshop',
-  'joinWorkshop',
-  'language:en',
-  'language:ru',
-  'about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-/** The single main→renderer event channel. */
-export const EVENT_CHANNEL = 'cx:event';
-
-/** Messages the main process pushes to a window. */
-export type DesktopEvent =
-  | { type: 'menu-command'; command: MenuCommand }
-  | { type: 'board-opened'; result: OpenBoardResult }
-  | { type: 'session-changed'; session: BoardSessionInfo }
-  | { type: 'hosting-changed'; status: HostingStatus };
-
-/**
- * The API the preload script exposes as `window.cxDesktop`. Undefined in a browser.
- * Every method resolves; failures that are not an expected outcome reject with an Error
- * whose message is readable.
- */
-export interface DesktopApi {
-  getAppInfo(): Promise<AppInfo>;
-  /** Rebuilds the native menus in the UI language. */
-  setLanguage(language: Language): Promise<void>;
-  /** Starts a new untitled board in this window. */
-  newBoard(): Promise<BoardSessionInfo>;
-  /** A board waiting for this window: recovered work or a file from the OS; null if none. */
-  takePendingBoard(): Promise<OpenedBoard | null>;
-  /** Native Open dialog. */
-  openBoard(): Promise<OpenBoardResult>;
-  openRecent(id: string): Promise<OpenBoardResult>;
-  /** Writes to the board's file; asks for a name first when it has none. */
-  saveBoard(bytes: Uint8Array): Promise<SaveBoardResult>;
-  saveBoardAs(bytes: Uint8Array): Promise<SaveBoardResult>;
-  /** Writes a copy (e.g. of a live workshop board) without rebinding the window. */
-  saveCopy(bytes: Uint8Array): Promise<SaveBoardResult>;
-  /** Hands the latest state for crash recovery; marks the board as changed. */
-  autosave(bytes: Uint8Array): Promise<void>;
-  /** Forgets the board (and its recovery data); the window shows the start screen. */
-  closeBoard(): Promise<void>;
-  /** Native "Save changes?" question for the current board. */
-  confirmUnsavedChanges(): Promise<UnsavedChoice>;
-  /** Closes this window without asking again (after the renderer has dealt with changes). */
-  closeWindow(): Promise<void>;
-  listRecent(): Promise<RecentEntry[]>;
-  removeRecent(id: string): Promise<RecentEntry[]>;
-  clearRecent(): Promise<RecentEntry[]>;
-  listNetworkInterfaces(): Promise<NetworkInterfaceOption[]>;
-  startHosting(options: { interfaceId: string; port?: number }): Promise<HostingStatus>;
-  stopHosting(): Promise<HostingStatus>;
-  getHostingStatus(): Promise<HostingStatus>;
-  resolveWorkshop(request: { input: string; host?: string; token?: string }): Promise<ResolveWorkshopResult>;
-  /** Tells main this window now shows a live workshop board (title, save-copy). */
-  markJoined(info: { room: string; serverUrl: string }): Promise<BoardSessionInfo>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-  onBoardOpened(listener: (result: OpenBoardResult) => void): () => void;
-  onSessionChanged(listener: (session: BoardSessionInfo) => void): () => void;
-  onHostingChanged(listener: (status: HostingStatus) => void): () => void;
-}
-
 /** Result type of each request channel, as the main-process handler returns it. */
 export interface RequestResults {
   'app:info': AppInfo;
   'app:setLanguage': null;
   'board:new': BoardSessionInfo;
-  'board:takePending': OpenedBoard | null;
+  'board:takePending': OpenBoardResult | null;
   'board:open': OpenBoardResult;
   'board:openRecent': OpenBoardResult;
   'board:save': SaveBoardResult;
