@@ -22,7 +22,8 @@ describe('security rules', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("connect-src 'self' ws: wss:");
+    expect(csp).toContain("connect-src 'self' ws: wss: http: https:");
+    expect(csp).toContain("base-uri 'none'");
     expect(contentSecurityPolicy({ dev: true })).toContain("script-src 'self' 'unsafe-inline'");
   });
 

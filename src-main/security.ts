@@ -10,10 +10,12 @@ export const APP_HOST = 'bundle';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
- * The page's CSP. Scripts only from the app itself (no inline, no eval); network access
- * only to the app and to websockets (workshop servers are on LAN addresses not known in
- * advance; HTTP requests to them go through the main process). Inline styles are allowed
- * because React and React Flow position elements with style attributes.
+ * The page's CSP, sent as a header with every app page (the page's own meta CSP applies
+ * as well; both must pass). Scripts only from the app itself (no inline, no eval), no
+ * plugins, frames, forms or base changes. Network access is open to ws(s)/http(s) because
+ * workshop and team servers live at addresses not known in advance (LAN IPs); with
+ * scripts locked to the app's own files, no injected code can use that. Inline styles are
+ * allowed because React and React Flow position elements with style attributes.
  *
  * In development the page comes from the electron-vite dev server, whose React refresh
  * preamble is an inline script: only then is 'unsafe-inline' added to script-src.
@@ -25,7 +27,7 @@ export function contentSecurityPolicy(options: { dev: boolean }): string {
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", 'ws:', 'wss:'],
+    'connect-src': ["'self'", 'ws:', 'wss:', 'http:', 'https:'],
     'worker-src': ["'self'", 'blob:'],
     'manifest-src': ["'self'"],
     'base-uri': ["'none'"],
