@@ -53,7 +53,7 @@ export interface MetricErrorParams {
   expected?: number;
   /** The whole a part must not exceed. */
   total?: number;
-  /** The offending value, printed (`NaN`, `11`, `string`, …). */
+  /** The offending value printed (`NaN`, `11`), or the type name of a wrongly typed input (`string`, `null`). */
   received?: string;
 }
 

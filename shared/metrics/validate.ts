@@ -17,9 +17,8 @@ export interface NumberRule {
   integer?: boolean;
 }
 
-/** Prints a value for `params.received` without dumping large structures. */
-export function printed(value: unknown): string {
-  if (typeof value === 'number') return String(value);
+/** Names the type of a wrongly typed value for `params.received` (never dumps its content). */
+export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `array(${value.length})`;
   return typeof value;
@@ -34,7 +33,7 @@ function withBounds(place: Place, rule: NumberRule, received: string): MetricErr
 
 /** Checks that `value` is a finite number obeying `rule`; returns the failure or undefined. */
 export function checkNumber(value: unknown, place: Place, rule: NumberRule = {}): Failure | undefined {
-  if (typeof value !== 'number') return failure('invalid-type', { ...place, received: printed(value) });
+  if (typeof value !== 'number') return failure('invalid-type', { ...place, received: typeName(value) });
   if (!Number.isFinite(value)) return failure('not-finite', { ...place, received: String(value) });
   if (rule.integer && !Number.isInteger(value))
     return failure('not-integer', { ...place, received: String(value) });
@@ -45,7 +44,7 @@ export function checkNumber(value: unknown, place: Place, rule: NumberRule = {})
 
 /** Checks that `value` is an array, optionally non-empty. */
 export function checkArray(value: unknown, place: Place, nonEmpty: boolean): Failure | undefined {
-  if (!Array.isArray(value)) return failure('invalid-type', { ...place, received: printed(value) });
+  if (!Array.isArray(value)) return failure('invalid-type', { ...place, received: typeName(value) });
   if (nonEmpty && value.length === 0) return failure('empty', place);
   return undefined;
 }
@@ -66,5 +65,5 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Checks that `value` is a plain object. */
 export function checkRecord(value: unknown, place: Place): Failure | undefined {
-  return isRecord(value) ? undefined : failure('invalid-type', { ...place, received: printed(value) });
+  return isRecord(value) ? undefined : failure('invalid-type', { ...place, received: typeName(value) });
 }
