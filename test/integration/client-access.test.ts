@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { signToken } from '../../server/index';
+import { connectClient, startTestServer, type TestClient, type TestServer, waitFor } from './client-helpers';
+
+/**
+ * What a person sees when the server does not let them in: the connection state turns
+ * `refused` with the server's reason (asked over plain HTTP, since a browser hides why a
+ * websocket upgrade failed), and the client stops retrying until asked to.
+ */
+
+let server: TestServer | null = null;
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.close();
+  await server?.dispose();
+  server = null;
+});
+
+const SECRET = 'client-access-test-secret-0123456789';
+
+async function secured(): Promise<TestServer> {
+  server = await startTestServer({ allowAnonymous: false, secret: SECRET });
+  return server;
+}
+
+function join(room: string, options: { token?: string; code?: string } = {}): TestClient {
+  const client = connectClient(server!.server.syncUrl, room, 'Guest', options);
+  clients.push(client);
+  return client;
+}
+
+async function refusalOf(client: TestClient): Promise<string | null> {
+  await waitFor(() => client.connection.state.getState().status === 'refused', 'the connection is refused');
+  return client.connection.state.getState().reason;
+}
+
+describe('refused connections', () => {
+  it('says a credential is needed when none was given', async () => {
+    await secured();
+    const client = join('room-a');
+    await expect(client.connection.whenSynced()).rejects.toThrow(/refused/);
+    expect(await refusalOf(client)).toBe('credential-missing');
+  });
+
+  it('tells a forged, an expired and another room’s token apart', async () => {
+    const { server: s } = await secured();
+    const valid = s.mintToken('room-a', 'editor', 60);
+    const forged = `${valid.slice(0, -4)}AAAA`;
+    const anHourAgo = Date.now() - 3_600_000;
+    const expired = signToken(Buffer.from(SECRET), 'room-a', 'editor', 60, anHourAgo);
+    const otherRoom = s.mintToken('room-b', 'editor', 60);
+    expect(await refusalOf(join('room-a', { token: forged }))).toBe('token-bad-signature');
+    expect(await refusalOf(join('room-a', { token: expired }))).toBe('token-expired');
+    expect(await refusalOf(join('room-a', { token: otherRoom }))).toBe('token-wrong-room');
+  });
+
+  it('stops retrying once refused, and reconnects when asked after the cause is fixed', async () => {
+    const { server: s } = await secured();
+    const client = join('room-a', { code: 'ABCD-EFGH' });
+    expect(await refusalOf(client)).toBe('code-unknown');
+    const refusedBefore = s.metrics().connections.refused['code-unknown'] ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // No websocket attempts while refused (back-off would have made several by now).
+    expect(s.metrics().connections.refused['code-unknown'] ?? 0).toBe(refusedBefore);
+
+    s.addJoinCode('ABCD-EFGH', 'room-a', 'editor');
+    client.connection.reconnect();
+    await client.connection.whenSynced();
+    await waitFor(() => client.connection.state.getState().role === 'editor', 'the role is learned');
+    expect(client.connection.state.getState()).toMatchObject({ status: 'connected', reason: null });
+  });
+
+  it('is told when the host withdraws its join code', async () => {
+    const { server: s } = await secured();
+    s.addJoinCode('WXYZ-2345', 'room-a', 'editor');
+    const client = join('room-a', { code: 'WXYZ-2345' });
+    await client.connection.whenSynced();
+    s.removeJoinCode('WXYZ-2345');
+    expect(await refusalOf(client)).toBe('access-revoked');
+  });
+});
+
+describe('roles', () => {
+  it('learns that a viewer token only views, and its edits never reach the others', async () => {
+    const { server: s } = await secured();
+    const editor = join('room-v', { token: s.mintToken('room-v', 'editor', 60) });
+    const viewer = join('room-v', { token: s.mintToken('room-v', 'viewer', 60) });
+    await Promise.all([editor, viewer].map((c) => c.connection.whenSynced()));
+    await waitFor(() => viewer.connection.state.getState().role === 'viewer', 'the viewer learns its role');
+    expect(editor.connection.state.getState().role).toBe('editor');
+
+    const fromEditor = editor.board.addElement({ type: 'sticky', x: 0, y: 0, text: 'editor' });
+    const fromViewer = viewer.board.addElement({ type: 'sticky', x: 0, y: 0, text: 'viewer' });
+    await waitFor(
+      () => viewer.board.snapshot().elements[fromEditor] !== undefined,
+      'the viewer receives edits',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(editor.board.snapshot().elements[fromViewer]).toBeUndefined();
+  });
+});
+
+describe('unreachable server', () => {
+  it('keeps trying and says the server cannot be reached', async () => {
+    const s = await startTestServer();
+    const url = s.server.syncUrl;
+    await s.dispose();
+    const client = connectClient(url, 'room-x', 'Guest');
+    clients.push(client);
+    await waitFor(() => client.connection.state.getState().reason === 'unreachable', 'reason is unreachable');
+    expect(client.connection.state.getState().status).toBe('connecting');
+  });
+});
