@@ -11,7 +11,20 @@ import { parse } from 'yaml';
  */
 const root = process.cwd();
 const configText = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
-const config = parse(configText) as Record<string, any>;
+/** The parts of the configuration the checks below read. */
+interface BuilderYaml {
+  appId: string;
+  productName: string;
+  electronVersion: string;
+  files: string[];
+  extraMetadata: { main: string };
+  publish: null;
+  fileAssociations: { ext: string; name: string; mimeType: string }[];
+  linux: { target: string[]; maintainer: string; mimeTypes: string[] };
+  win: { target: string[] };
+  mac: { target: string[]; entitlements: string };
+}
+const config = parse(configText) as BuilderYaml;
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
 
