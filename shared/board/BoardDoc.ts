@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { metricKindInfo } from '../metrics/catalogue';
 import { ID_PATTERN, newId } from './ids';
 import { compareOrdered, type Ordered, planInsert } from './order';
 import { defaultPreset, LANE_PRESETS } from './presets';
@@ -1457,10 +1458,13 @@ export class BoardDoc {
   /** Attaches a metric to a journey stage. */
   addMetric(input: { journeyId: string; stageId: string; kind: string } & MetricPatch): string {
     this.recordIn(this.part(this.journey(input.journeyId), 'stages'), input.stageId, 'stage');
+    // Category, source and unit default from the metric catalogue (NPS: subjective, measured by
+    // customers, in points); units are catalogue codes the UI translates.
+    const info = metricKindInfo(input.kind);
     const { texts, values } = this.metricWrites({
-      category: 'operational',
-      source: 'company',
-      unit: '',
+      category: info?.category ?? 'operational',
+      source: info?.source ?? 'company',
+      unit: info && info.unit !== 'none' ? info.unit : '',
       period: '',
       ...input,
     });

@@ -457,3 +457,23 @@ describe('change events, batches and undo', () => {
     expect(b.snapshot().journeys[a.journeyId]!.cells[cellKey(a.s0, a.steps)]![0]!.text).toBe(text);
   });
 });
+
+describe('metric defaults from the catalogue', () => {
+  it('an NPS metric is subjective, measured by customers, in points', () => {
+    const board = BoardDoc.create();
+    const journeyId = board.addJourney({ kind: 'cjm', x: 0, y: 0, stageTitles: ['A'] });
+    const stageId = board.snapshot().journeys[journeyId]!.stages[0]!.id;
+    const nps = board.addMetric({ journeyId, stageId, kind: 'nps' });
+    const churn = board.addMetric({ journeyId, stageId, kind: 'churn' });
+    expect(board.snapshot().metrics[nps]).toMatchObject({
+      category: 'subjective',
+      source: 'customer',
+      unit: 'points',
+    });
+    expect(board.snapshot().metrics[churn]).toMatchObject({
+      category: 'financial',
+      source: 'company',
+      unit: 'percent',
+    });
+  });
+});
