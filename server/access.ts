@@ -1,0 +1,206 @@
+import { randomInt } from 'node:crypto';
+import { isValidRoomName } from './roomName';
+import { isRole, type Role, type TokenRefusal, verifyToken } from './tokens';
+
+/**
+ * Who may open a room: a signed token (`?token=` or `Authorization: Bearer`), a join code
+ * registered at runtime (`?code=`), or nobody at all when anonymous access is on.
+ */
+
+/** Path prefix of websocket rooms: clients use `ws://host:port/sync` as the y-websocket server URL. */
+export const SYNC_PATH = '/sync';
+
+/** How a connection got in. */
+export type Credential = { kind: 'token' } | { kind: 'code'; code: string } | { kind: 'anonymous' };
+
+/** The outcome of an access check. */
+export type AccessDecision =
+  | { ok: true; room: string; role: Role; credential: Credential }
+  | { ok: false; status: number; reason: string; message: string };
+
+const TOKEN_MESSAGES: Record<TokenRefusal, [number, string]> = {
+  malformed: [401, 'the token is not a room token'],
+  'bad-signature': [401, 'the token was not signed by this server'],
+  expired: [401, 'the token has expired'],
+  'wrong-room': [403, 'the token is for another room'],
+};
+
+function refuse(status: number, reason: string, message: string): AccessDecision {
+  return { ok: false, status, reason, message };
+}
+
+/** The room of a `/sync/<room>` path, `undefined` for other paths, null for a bad room name. */
+export function roomFromSyncPath(pathname: string): string | null | undefined {
+  if (!pathname.startsWith(`${SYNC_PATH}/`)) return undefined;
+  const room = pathname.slice(SYNC_PATH.length + 1);
+  return isValidRoomName(room) ? room : null;
+}
+
+/** What {@link checkAccess} needs to know about the server. */
+export interface AccessPolicy {
+  secret: Uint8Array;
+  allowAnonymous: boolean;
+  joinCodes: JoinCodes;
+  failedCodes: AttemptLimiter;
+}
+
+/**
+ * Decides whether a request for `url` may open a room, before any websocket is created.
+ * 400 bad path or room name; 401 missing/invalid/expired credential; 403 valid credential
+ * for another room or a foreign web page using anonymous access; 429 too many wrong codes.
+ */
+export function checkAccess(
+  policy: AccessPolicy,
+  url: URL,
+  headers: { authorization?: string | undefined; origin?: string | undefined },
+  ip: string,
+  now: number = Date.now(),
+): AccessDecision {
+  const room = roomFromSyncPath(url.pathname);
+  if (room === undefined) return refuse(404, 'not-a-room-path', `rooms are at ${SYNC_PATH}/<room>`);
+  if (room === null) {
+    return refuse(400, 'bad-room-name', 'a room name is 1 to 128 characters of A-Z, a-z, 0-9, _ and -');
+  }
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  const token = url.searchParams.get('token') ?? bearer;
+  if (token) {
+    const check = verifyToken(policy.secret, token, room, now);
+    if (!check.ok) {
+      const [status, message] = TOKEN_MESSAGES[check.reason];
+      return refuse(status, `token-${check.reason}`, message);
+    }
+    return { ok: true, room, role: check.claims.role, credential: { kind: 'token' } };
+  }
+  const codeText = url.searchParams.get('code');
+  if (codeText !== null) {
+    if (policy.failedCodes.isBlocked(ip, now)) {
+      return refuse(429, 'too-many-wrong-codes', 'too many wrong join codes; wait a minute');
+    }
+    const code = normalizeJoinCode(codeText);
+    const grant = code === null ? null : policy.joinCodes.resolve(code, now);
+    if (code === null || grant === null) {
+      policy.failedCodes.record(ip, now);
+      return refuse(401, 'code-unknown', 'unknown or expired join code');
+    }
+    if (grant.room !== room) return refuse(403, 'code-wrong-room', 'the join code is for another room');
+    return { ok: true, room, role: grant.role, credential: { kind: 'code', code } };
+  }
+  if (!policy.allowAnonymous) return refuse(401, 'credential-missing', 'a token or join code is required');
+  if (!isLocalOrigin(headers.origin)) {
+    return refuse(403, 'foreign-origin', 'anonymous access is only for pages served from this machine');
+  }
+  return { ok: true, room, role: 'editor', credential: { kind: 'anonymous' } };
+}
+
+/**
+ * Anonymous access is for local use, but browsers let any web page open a websocket to
+ * 127.0.0.1. So an anonymous request is accepted only without an Origin (not a browser),
+ * from a loopback http(s) origin, or from a non-web scheme (file:, an app's own scheme).
+ */
+export function isLocalOrigin(origin: string | undefined): boolean {
+  if (origin === undefined || origin === 'null') return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
+  return isLoopbackHost(parsed.hostname);
+}
+
+/** True for `localhost`, `127.x.x.x` and `::1` (with or without brackets). */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '');
+  return (
+    bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || bare === '::ffff:127.0.0.1'
+  );
+}
+
+/** Letters and digits people do not confuse (no 0/O, 1/I/L). */
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** Upper-cases a typed code and drops spaces and dashes; null when what is left is not 4–32 letters/digits. */
+export function normalizeJoinCode(text: string): string | null {
+  const code = text.toUpperCase().replace(/[\s-]/g, '');
+  return /^[A-Z0-9]{4,32}$/.test(code) ? code : null;
+}
+
+/** Join codes registered at runtime by the hosting app: code → room and role. */
+export class JoinCodes {
+  private readonly codes = new Map<string, { room: string; role: Role; expiresAt: number | null }>();
+
+  /** Registers `code` (normalized) for `room` and `role`; replaces an earlier grant of the same code. */
+  add(code: string, room: string, role: Role, options: { ttlMs?: number; now?: number } = {}): string {
+    const normalized = normalizeJoinCode(code);
+    if (normalized === null)
+      throw new Error('a join code is 4 to 32 letters or digits (dashes and spaces ignored)');
+    if (!isValidRoomName(room)) throw new Error(`invalid room name: ${JSON.stringify(room)}`);
+    if (!isRole(role)) throw new Error(`invalid role: ${JSON.stringify(role)}`);
+    const expiresAt = options.ttlMs === undefined ? null : (options.now ?? Date.now()) + options.ttlMs;
+    this.codes.set(normalized, { room, role, expiresAt });
+    return normalized;
+  }
+
+  /** Registers a fresh random 8-character code and returns it formatted as `XXXX-XXXX`. */
+  create(room: string, role: Role, options: { ttlMs?: number } = {}): string {
+    for (;;) {
+      let code = '';
+      for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      if (this.codes.has(code)) continue;
+      this.add(code, room, role, options);
+      return `${code.slice(0, 4)}-${code.slice(4)}`;
+    }
+  }
+
+  /** Forgets a code; true when it was registered. */
+  remove(code: string): boolean {
+    const normalized = normalizeJoinCode(code);
+    return normalized !== null && this.codes.delete(normalized);
+  }
+
+  /** The grant of a normalized code, or null when unknown or expired. */
+  resolve(code: string, now: number = Date.now()): { room: string; role: Role } | null {
+    const grant = this.codes.get(code);
+    if (grant === undefined) return null;
+    if (grant.expiresAt !== null && grant.expiresAt <= now) {
+      this.codes.delete(code);
+      return null;
+    }
+    return { room: grant.room, role: grant.role };
+  }
+}
+
+/**
+ * Counts failed join-code attempts per address in a sliding minute, so an 8-character code
+ * cannot be guessed by trying many.
+ */
+export class AttemptLimiter {
+  private readonly attempts = new Map<string, { count: number; since: number }>();
+
+  constructor(
+    private readonly maxFailures = 20,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  /** True when `ip` used up its failures in the current window. */
+  isBlocked(ip: string, now: number = Date.now()): boolean {
+    const entry = this.attempts.get(ip);
+    return entry !== undefined && now - entry.since < this.windowMs && entry.count >= this.maxFailures;
+  }
+
+  /** Counts one failure for `ip`. */
+  record(ip: string, now: number = Date.now()): void {
+    const entry = this.attempts.get(ip);
+    if (entry === undefined || now - entry.since >= this.windowMs) {
+      if (this.attempts.size > 10_000) this.prune(now);
+      this.attempts.set(ip, { count: 1, since: now });
+    } else {
+      entry.count++;
+    }
+  }
+
+  private prune(now: number): void {
+    for (const [ip, entry] of this.attempts) if (now - entry.since >= this.windowMs) this.attempts.delete(ip);
+  }
+}
