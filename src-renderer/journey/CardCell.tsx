@@ -42,7 +42,7 @@ export const CardCell = memo(function CardCell({
 }: CardCellProps) {
   const { t } = useTranslation();
   const board = useBoard();
-  const listRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const [slot, setSlot] = useState<number | null>(null);
 
   /** The insertion slot under the pointer, from the cards' on-screen midpoints (zoom-proof). */
@@ -102,19 +102,19 @@ export const CardCell = memo(function CardCell({
       }}
       onDrop={onDrop}
     >
-      <section
+      <ul
         className="jm-cell-list"
         ref={listRef}
         aria-label={t('journey.cell.label', { stage: stageTitle, lane: laneTitle })}
       >
         {cards.map((card, index) => (
-          <div key={card.id} className="jm-card-slot">
+          <li key={card.id} className="jm-card-slot">
             {slot === index && <div className="jm-drop-line" aria-hidden="true" />}
             <JourneyCard journeyId={journeyId} card={card} index={index} laneType={laneType} t={t} />
-          </div>
+          </li>
         ))}
-        {slot === cards.length && <div className="jm-drop-line" aria-hidden="true" />}
-      </section>
+        {slot === cards.length && <li className="jm-drop-line" aria-hidden="true" />}
+      </ul>
       <button
         type="button"
         className="jm-add-card nodrag nokey"

@@ -123,7 +123,7 @@ export const EmotionLane = memo(function EmotionLane({
     // biome-ignore lint/a11y/useSemanticElements: an <svg> cannot be a <fieldset>; the group names the chart
     <svg
       ref={svgRef}
-      className="jm-emotion-lane nodrag nowheel"
+      className="jm-emotion-lane nodrag"
       style={{ left: x, top: y }}
       width={width}
       height={height}

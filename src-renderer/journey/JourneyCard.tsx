@@ -90,6 +90,9 @@ export const JourneyCard = memo(function JourneyCard({
           type="button"
           className="jm-card-text nokey"
           onClick={startEditing}
+          onKeyDown={(event) => {
+            if (event.key === 'Delete') board.deleteCard(journeyId, card.id);
+          }}
           title={t('journey.card.edit')}
         >
           {isQuote ? <q>{preview}</q> : preview}

@@ -1,5 +1,5 @@
 import type { Node, NodeProps } from '@xyflow/react';
-import { memo, useMemo, useRef } from 'react';
+import { type KeyboardEvent, memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../shared/board';
 import { useBoard, useBoardSelector } from '../board/BoardContext';
@@ -80,6 +80,7 @@ function JourneyFrame({
       className={`jm-frame jm-kind-${journey.kind}${selected ? ' is-selected' : ''}`}
       style={{ width: layout.width, height: layout.height }}
       data-journey-id={journey.id}
+      onKeyDown={keepKeysInside}
       aria-label={t('journey.frame.label', {
         kind: t(`journey.kind.${journey.kind}`),
         title: journey.title.trim() || t('journey.header.titlePlaceholder'),
@@ -263,6 +264,32 @@ function LaneRow({
       )}
     </>
   );
+}
+
+/** Keys that operate the focused control inside the frame (activate, edit, move within it). */
+const CONTROL_KEYS = new Set([
+  'Enter',
+  ' ',
+  'Delete',
+  'Backspace',
+  'ArrowUp',
+  'ArrowDown',
+  'ArrowLeft',
+  'ArrowRight',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+
+/**
+ * Keeps a focused control's own keys from reaching the canvas: Delete on a card must not
+ * delete the whole selected frame, arrows must not nudge it, Enter must not start editing it.
+ * Shortcuts with Ctrl/Cmd (undo, redo…) still reach the canvas.
+ */
+function keepKeysInside(event: KeyboardEvent<HTMLElement>): void {
+  if (event.target === event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (CONTROL_KEYS.has(event.key)) event.stopPropagation();
 }
 
 function groupMoments(moments: readonly MomentSnapshot[]): Map<string, MomentSnapshot[]> {

@@ -73,6 +73,13 @@ describe('journey layout', () => {
     expect(cardPosition(layout, 'missing', laneId, 0)).toBeNull();
   });
 
+  it('matches the cell box model of journey.css (padding 8, items with gaps, gap 8, add button 28)', () => {
+    expect(laneHeight('steps', 0)).toBe(M.minLaneHeight);
+    expect(laneHeight('steps', 3)).toBe(8 + 3 * 76 + 2 * 8 + 8 + 28 + 8);
+    expect(laneHeight('moments', 2)).toBe(8 + 2 * 44 + 6 + 8 + 28 + 8);
+    expect(laneHeight('emotions', 9)).toBe(M.emotionLaneHeight);
+  });
+
   it('sizes the emotion lane fixed and the moments lane by the busiest stage', () => {
     const board = BoardDoc.create();
     const id = board.addJourney({ kind: 'cjm', preset: 'full', x: 0, y: 0, stageTitles: ['A', 'B'] });

@@ -22,7 +22,7 @@ export const JOURNEY_METRICS = {
   /** Reverse CJM in the forward reading: the one-line summary replacing the ladder editor. */
   forwardSummary: 28,
   stageHeaderHeight: 64,
-  laneHeaderWidth: 184,
+  laneHeaderWidth: 204,
   stageWidth: 240,
   /** The thin column holding the "add stage" button. */
   addColumnWidth: 44,
@@ -30,6 +30,8 @@ export const JOURNEY_METRICS = {
   goalColumnWidth: 168,
   addLaneRowHeight: 44,
   cellPadding: 8,
+  /** Gap between a cell's item list and its add button. */
+  cellGap: 8,
   cardHeight: 76,
   cardGap: 8,
   addButtonHeight: 28,
@@ -116,10 +118,10 @@ export function laneMaxItems(journey: JourneySnapshot, lane: LaneSnapshot): numb
 export function laneHeight(type: LaneType, maxItems: number): number {
   const m = JOURNEY_METRICS;
   if (type === 'emotions') return m.emotionLaneHeight;
-  const stride = type === 'moments' ? m.momentHeight + m.momentGap : m.cardHeight + m.cardGap;
-  // One spare slot below the last item keeps a visible drop zone and the add button.
-  const content = m.cellPadding * 2 + maxItems * stride + m.addButtonHeight;
-  return Math.max(m.minLaneHeight, content);
+  const [item, gap] = type === 'moments' ? [m.momentHeight, m.momentGap] : [m.cardHeight, m.cardGap];
+  // The cell is a column: padding, the items with gaps between them, the cell gap, the add button.
+  const list = maxItems > 0 ? maxItems * (item + gap) - gap + m.cellGap : 0;
+  return Math.max(m.minLaneHeight, m.cellPadding * 2 + list + m.addButtonHeight);
 }
 
 /**
