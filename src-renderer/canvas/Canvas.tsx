@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
 import { journeyNodeSizeNow } from '../journey';
 import { shallowEqual, useBoard, useBoardSelector, useSession, useSessionStore } from '../board/BoardContext';
+import { activeExtensions } from '../shell/extensions';
 import { notify } from '../shell/notices';
 import { PALETTE, resolveColor } from './colors';
 import { edgeTypes, nodeTypes } from './nodeTypes';
@@ -312,6 +313,14 @@ export function Canvas() {
 
   useCanvasKeyboard(actions, flow);
 
+  // Fit the board in view when it opens with content; an empty board stays at 100 %, and
+  // the first element added must not move the view.
+  const [fitOnOpen] = useState(() => {
+    const s = board.snapshot();
+    return s.elementOrder.length > 0 || Object.keys(s.journeys).length > 0;
+  });
+  const [extensions] = useState(activeExtensions);
+
   const ariaLabelConfig = useMemo(
     () => ({
       'node.a11yDescription.default': t('canvas.a11y.node'),
@@ -334,6 +343,7 @@ export function Canvas() {
   return (
     <ReactFlow<CanvasNode, ConnectorEdge>
       className={`cx-canvas cx-canvas--tool-${tool}`}
+      role="application"
       aria-label={t('canvas.label')}
       nodes={nodes}
       edges={edges}
@@ -369,13 +379,17 @@ export function Canvas() {
       onlyRenderVisibleElements
       minZoom={0.05}
       maxZoom={4}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
       ariaLabelConfig={ariaLabelConfig}
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
       <MiniMap<CanvasNode> pannable zoomable nodeColor={minimapColor} ariaLabel={t('canvas.minimap')} />
       <ZoomControls />
+      {extensions.map((ext, i) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the extension list is fixed for the app's lifetime.
+        ext.CanvasLayer ? <ext.CanvasLayer key={i} board={board} /> : null,
+      )}
       {tool === 'connector' && (
         <Panel position="top-center" className="cx-hint" role="status">
           {connectFrom ? t('canvas.hint.connectTarget') : t('canvas.hint.connectSource')}

@@ -50,6 +50,8 @@ export const Z_FRAME = -2;
 export const Z_STRUCTURED = -1;
 export const Z_ELEMENT = 0;
 
+const FRAME_STYLE = { pointerEvents: 'none' } as const;
+
 /** Free elements that are nodes (connectors are edges). */
 export function isNodeElement(element: ElementSnapshot): boolean {
   return element.type !== 'connector';
@@ -73,8 +75,9 @@ export function elementToNode(
     selected,
     zIndex: element.type === 'frame' ? Z_FRAME : Z_ELEMENT,
     ariaLabel,
-    // A frame is picked up by its title bar only, so a marquee can start inside it.
-    ...(element.type === 'frame' ? { dragHandle: '.cx-frame__title' } : {}),
+    // A frame is picked up by its title bar only, so a marquee can start inside it and a
+    // click inside it reaches the canvas (React Flow sets pointer-events inline; style wins).
+    ...(element.type === 'frame' ? { dragHandle: '.cx-frame__title', style: FRAME_STYLE } : {}),
   };
 }
 

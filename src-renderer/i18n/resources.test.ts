@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { collectResources, keyPaths, mergeTrees } from './resources';
+
+describe('locale resources', () => {
+  it('merges part files into one tree per language', () => {
+    const merged = collectResources({
+      '../i18n/locales/en.json': { default: { app: { name: 'CX' } } },
+      '../journey/locales/en.json': { default: { journey: { title: 'Journey' } } },
+      '../journey/locales/ru.json': { default: { journey: { title: 'Путь' } } },
+      '../journey/locales/de.json': { default: { journey: { title: 'Reise' } } },
+      '../journey/notes.json': { default: { x: 'y' } },
+    });
+    expect(merged.en).toEqual({ app: { name: 'CX' }, journey: { title: 'Journey' } });
+    expect(merged.ru).toEqual({ journey: { title: 'Путь' } });
+  });
+
+  it('deep-merges, later files winning on a clash', () => {
+    expect(mergeTrees({ a: { b: '1', c: '2' } }, { a: { c: '3' }, d: '4' })).toEqual({
+      a: { b: '1', c: '3' },
+      d: '4',
+    });
+  });
+
+  it('has the same keys in English and Russian, in every part', () => {
+    const all = collectResources(import.meta.glob('../*/locales/*.json', { eager: true }));
+    const en = keyPaths(all.en).sort();
+    const ru = keyPaths(all.ru).sort();
+    expect(en.length).toBeGreaterThan(100);
+    expect(ru.filter((k) => !en.includes(k))).toEqual([]);
+    expect(en.filter((k) => !ru.includes(k))).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppServer,
+  addElement,
+  canvas,
+  launchBrowser,
+  MOD,
+  newBoard,
+  node,
+  openApp,
+  saveScreenshot,
+  startServer,
+  writeClipboard,
+} from './support';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('copy and paste', () => {
+  it('copies elements with their connector from one board and pastes them into another board and another tab', async () => {
+    const { context, page, problems } = await openApp(browser, server.url);
+    await newBoard(page);
+    await addElement(page, 'Sticky note', { x: 300, y: 300 }, 'Copy me');
+    await addElement(page, 'Diamond', { x: 700, y: 300 });
+    await node(page, 'Sticky note: Copy me').click();
+    await page.keyboard.press('c');
+    await node(page, 'Diamond').click();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+
+    // Select everything and copy.
+    await canvas(page).click({ position: { x: 700, y: 700 } });
+    await page.keyboard.press(`${MOD}+a`);
+    await expect.poll(() => canvas(page).locator('.react-flow__node.selected').count()).toBe(2);
+    await page.keyboard.press(`${MOD}+c`);
+
+    // Paste on the same board: copies land next to the originals.
+    await page.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => node(page, 'Sticky note: Copy me').count()).toBe(2);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+    // A second board in the same tab.
+    await page.getByRole('button', { name: 'All boards' }).click();
+    await newBoard(page);
+    await page.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => node(page, 'Sticky note: Copy me').count()).toBe(1);
+    await expect.poll(() => node(page, 'Diamond').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    // The pasted elements are selected and in view.
+    expect(await canvas(page).locator('.react-flow__node.selected').count()).toBe(2);
+    await expect.poll(() => node(page, 'Sticky note: Copy me').isVisible()).toBe(true);
+    await saveScreenshot(page, 'canvas-clipboard-second-board');
+
+    // Another tab of the same browser profile, on a third board.
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await newBoard(second);
+    await second.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => node(second, 'Sticky note: Copy me').count()).toBe(1);
+    await expect.poll(() => second.locator('.react-flow__edge').count()).toBe(1);
+
+    // Plain text from elsewhere becomes a sticky; a forged element payload is refused with a message.
+    await writeClipboard(second, 'A note from an email');
+    await second.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => node(second, 'Sticky note: A note from an email').count()).toBe(1);
+    await writeClipboard(
+      second,
+      JSON.stringify({
+        format: 'cxboard/elements',
+        version: 1,
+        elements: [{ id: 'x', type: 'sticky', x: 'NaN' }],
+      }),
+    );
+    await second.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => second.getByRole('alert').textContent()).toContain('nothing was pasted');
+    expect(await canvas(second).locator('.react-flow__node').count()).toBe(3);
+    expect(problems.errors).toEqual([]);
+  });
+});

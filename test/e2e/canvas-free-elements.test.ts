@@ -1,0 +1,210 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppServer,
+  addElement,
+  canvas,
+  centerOf,
+  clickCanvas,
+  computedStyle,
+  dragBetween,
+  launchBrowser,
+  MOD,
+  newBoard,
+  node,
+  openApp,
+  saveScreenshot,
+  startServer,
+} from './support';
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function boxOf(page: Page, name: string | RegExp) {
+  const box = await node(page, name).boundingBox();
+  if (!box) throw new Error(`${name} is not visible`);
+  return box;
+}
+
+/** Background colour of a sticky, as the browser computes it. */
+function stickyColor(page: Page, name: string) {
+  return computedStyle(node(page, name).locator('.cx-sticky'), 'backgroundColor');
+}
+
+describe('free elements on the canvas', () => {
+  it('creates, connects, recolours, moves with a frame, undoes, and keeps everything after a reload', async () => {
+    const { page, problems } = await openApp(browser, server.url);
+    await newBoard(page);
+
+    // A frame with a title, a sticky created inside it, and one outside.
+    await addElement(page, 'Frame', { x: 450, y: 420 });
+    await node(page, 'Frame').locator('.cx-frame__title').dblclick();
+    await page.getByRole('textbox', { name: 'Frame title' }).fill('Research');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => node(page, 'Frame: Research').count()).toBe(1);
+
+    await addElement(page, 'Sticky note', { x: 300, y: 400 }, 'Inside from the start');
+    await addElement(page, 'Sticky note', { x: 1050, y: 330 }, 'Dropped in later');
+    await addElement(page, 'Text', { x: 1100, y: 140 }, 'Heading');
+    await addElement(page, 'Rectangle', { x: 1150, y: 640 });
+    await node(page, 'Rectangle').dblclick();
+    await page.getByRole('textbox', { name: 'Shape text' }).fill('Process');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => node(page, 'Rectangle: Process').count()).toBe(1);
+
+    // Drag the outside sticky into the frame: it becomes part of the frame.
+    const dropped = await boxOf(page, 'Sticky note: Dropped in later');
+    await dragBetween(
+      page,
+      { x: dropped.x + dropped.width / 2, y: dropped.y + dropped.height / 2 },
+      { x: (await canvas(page).boundingBox())!.x + 620, y: (await canvas(page).boundingBox())!.y + 420 },
+    );
+
+    // A connector from the selected sticky to the rectangle (C, then click), with a label.
+    await node(page, 'Sticky note: Inside from the start').click();
+    await page.keyboard.press('c');
+    await expect(await page.getByRole('status').filter({ hasText: 'connect to' }).count()).toBe(1);
+    await node(page, 'Rectangle: Process').click();
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await page.getByRole('textbox', { name: 'Connector label' }).fill('leads to');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Connector label: leads to' }).count()).toBe(1);
+
+    // Recolour a sticky from the selection toolbar.
+    await node(page, 'Sticky note: Inside from the start').click();
+    await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Pink' }).click();
+    await expect
+      .poll(() => stickyColor(page, 'Sticky note: Inside from the start'))
+      .toBe('rgb(248, 187, 208)');
+
+    // Move the frame by its title: both stickies in it follow; the text outside stays.
+    const before = {
+      frame: await boxOf(page, 'Frame: Research'),
+      inside: await boxOf(page, 'Sticky note: Inside from the start'),
+      dropped: await boxOf(page, 'Sticky note: Dropped in later'),
+      text: await boxOf(page, 'Text: Heading'),
+    };
+    const title = await centerOf(node(page, 'Frame: Research').locator('.cx-frame__title'));
+    await dragBetween(page, title, { x: title.x + 100, y: title.y + 60 }, 25);
+    const after = {
+      frame: await boxOf(page, 'Frame: Research'),
+      inside: await boxOf(page, 'Sticky note: Inside from the start'),
+      dropped: await boxOf(page, 'Sticky note: Dropped in later'),
+      text: await boxOf(page, 'Text: Heading'),
+    };
+    const moved = { x: after.frame.x - before.frame.x, y: after.frame.y - before.frame.y };
+    expect(moved.x).toBeGreaterThan(80);
+    expect(moved.y).toBeGreaterThan(40);
+    for (const key of ['inside', 'dropped'] as const) {
+      expect(after[key].x - before[key].x).toBeCloseTo(moved.x, 0);
+      expect(after[key].y - before[key].y).toBeCloseTo(moved.y, 0);
+    }
+    expect(after.text.x).toBeCloseTo(before.text.x, 0);
+    await saveScreenshot(page, 'canvas-free-elements-moved');
+
+    // Undo puts the frame and its contents back; redo moves them again.
+    await canvas(page).click({ position: { x: 700, y: 820 } }); // focus the canvas, clear the selection
+    await page.keyboard.press(`${MOD}+z`);
+    await expect
+      .poll(async () => (await boxOf(page, 'Sticky note: Dropped in later')).x)
+      .toBeCloseTo(before.dropped.x, 0);
+    await page.keyboard.press(`${MOD}+Shift+z`);
+    await expect
+      .poll(async () => (await boxOf(page, 'Sticky note: Dropped in later')).x)
+      .toBeCloseTo(after.dropped.x, 0);
+
+    // Delete the text, then bring it back with Undo.
+    await node(page, 'Text: Heading').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => node(page, 'Text: Heading').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => node(page, 'Text: Heading').count()).toBe(1);
+
+    // Reload: the board reopens from this browser's storage with everything in place.
+    const relative = async () => {
+      const a = await boxOf(page, 'Sticky note: Inside from the start');
+      const b = await boxOf(page, 'Sticky note: Dropped in later');
+      return { dx: (b.x - a.x) / a.width, dy: (b.y - a.y) / a.height };
+    };
+    const layoutBefore = await relative();
+    await page.waitForTimeout(300); // let IndexedDB finish writing, as any person's pause would
+    await page.reload();
+    await canvas(page).waitFor();
+    for (const name of [
+      'Frame: Research',
+      'Sticky note: Inside from the start',
+      'Sticky note: Dropped in later',
+      'Text: Heading',
+      'Rectangle: Process',
+    ]) {
+      await expect.poll(() => node(page, name).count(), { message: name }).toBe(1);
+    }
+    await expect.poll(() => page.getByRole('button', { name: 'Connector label: leads to' }).count()).toBe(1);
+    expect(await stickyColor(page, 'Sticky note: Inside from the start')).toBe('rgb(248, 187, 208)');
+    const layoutAfter = await relative();
+    expect(layoutAfter.dx).toBeCloseTo(layoutBefore.dx, 2);
+    expect(layoutAfter.dy).toBeCloseTo(layoutBefore.dy, 2);
+    await saveScreenshot(page, 'canvas-free-elements-reloaded');
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('selects with a marquee and shift-click, duplicates, nudges and deletes', async () => {
+    const { page, problems } = await openApp(browser, server.url);
+    await newBoard(page);
+    await addElement(page, 'Sticky note', { x: 300, y: 300 }, 'One');
+    await addElement(page, 'Sticky note', { x: 550, y: 300 }, 'Two');
+    await addElement(page, 'Ellipse', { x: 900, y: 300 });
+
+    // Marquee around the two stickies only.
+    const area = (await canvas(page).boundingBox())!;
+    await dragBetween(page, { x: area.x + 150, y: area.y + 150 }, { x: area.x + 700, y: area.y + 450 });
+    await expect.poll(() => canvas(page).locator('.react-flow__node.selected').count()).toBe(2);
+
+    // Shift-click adds the ellipse.
+    await node(page, 'Ellipse').click({ modifiers: ['Shift'] });
+    await expect.poll(() => canvas(page).locator('.react-flow__node.selected').count()).toBe(3);
+
+    // Nudge: Shift+arrow moves by 10 units (zoom is 100 %).
+    const one = await boxOf(page, 'Sticky note: One');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(async () => (await boxOf(page, 'Sticky note: One')).x).toBeCloseTo(one.x + 10, 0);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await boxOf(page, 'Sticky note: One')).y).toBeCloseTo(one.y + 1, 0);
+
+    // Duplicate the selection: copies appear and become the selection.
+    await page.keyboard.press(`${MOD}+d`);
+    await expect.poll(() => node(page, 'Sticky note: One').count()).toBe(2);
+    await expect.poll(() => node(page, 'Ellipse').count()).toBe(2);
+    await expect.poll(() => canvas(page).locator('.react-flow__node.selected').count()).toBe(3);
+
+    // Delete removes exactly the duplicates; undo brings them back.
+    await page.keyboard.press('Delete');
+    await expect.poll(() => canvas(page).locator('.react-flow__node').count()).toBe(3);
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(() => canvas(page).locator('.react-flow__node').count()).toBe(6);
+    await page.keyboard.press(`${MOD}+y`);
+    await expect.poll(() => canvas(page).locator('.react-flow__node').count()).toBe(3);
+
+    // Shortcuts do not fire while typing: "n" in the board title is a letter, not a new sticky.
+    const title = page.getByRole('textbox', { name: 'Board title' });
+    await title.fill('');
+    await title.type('Plan n');
+    await page.keyboard.press('Enter');
+    expect(await title.inputValue()).toBe('Plan n');
+    expect(await page.getByRole('button', { name: 'Sticky note', pressed: true }).count()).toBe(0);
+    await clickCanvas(page, 700, 700);
+    expect(await canvas(page).locator('.react-flow__node').count()).toBe(3);
+    expect(problems.errors).toEqual([]);
+  });
+});
