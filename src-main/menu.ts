@@ -101,7 +101,6 @@ export function buildMenuTemplate(state: MenuState, strings: MainStrings): MenuI
     submenu: [
       { label: m.zoomIn, ...pageKey('CmdOrCtrl+='), action: command('zoomIn') },
       { label: m.zoomOut, ...pageKey('CmdOrCtrl+-'), action: command('zoomOut') },
-      { label: m.zoomReset, ...pageKey('Shift+CmdOrCtrl+0'), action: command('zoomReset') },
       { label: m.fitView, ...pageKey('CmdOrCtrl+0'), action: command('fitView') },
       separator,
       {

@@ -36,7 +36,6 @@ export interface MainStrings {
     view: string;
     zoomIn: string;
     zoomOut: string;
-    zoomReset: string;
     fitView: string;
     fullScreen: string;
     devTools: string;
@@ -96,7 +95,6 @@ const en: MainStrings = {
     view: '&View',
     zoomIn: 'Zoom In',
     zoomOut: 'Zoom Out',
-    zoomReset: 'Actual Size',
     fitView: 'Fit Board to Window',
     fullScreen: 'Toggle Full Screen',
     devTools: 'Developer Tools',
@@ -156,7 +154,6 @@ const ru: MainStrings = {
     view: '&Вид',
     zoomIn: 'Увеличить',
     zoomOut: 'Уменьшить',
-    zoomReset: 'Реальный размер',
     fitView: 'Вписать доску в окно',
     fullScreen: 'Полноэкранный режим',
     devTools: 'Инструменты разработчика',

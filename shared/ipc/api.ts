@@ -139,7 +139,6 @@ export const MENU_COMMANDS = [
   'delete',
   'zoomIn',
   'zoomOut',
-  'zoomReset',
   'fitView',
   'hostWorkshop',
   'joinWorkshop',
