@@ -305,12 +305,15 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
       destroyed = true;
       unsubscribeNetwork();
       board.ydoc.off('update', onUpdate);
+      board.ydoc.off('destroy', connection.disconnect);
       provider.destroy();
       awareness.destroy();
       unregisterConnection(connection);
       state.setState({ status: 'offline', reason: 'closed' });
     },
   };
+  // A board closed while live (its Y.Doc destroyed) takes its connection with it.
+  board.ydoc.on('destroy', connection.disconnect);
   registerConnection(connection);
   if (online) provider.connect();
   refresh();
