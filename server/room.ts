@@ -149,6 +149,8 @@ export class Room {
       }
       return;
     }
+    const store = this.doc.store;
+    const pendingBefore = [store.pendingStructs?.update, store.pendingDs] as const;
     let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, peer);
@@ -156,11 +158,13 @@ export class Room {
       failure = error;
     }
     // Parts of an update that wait for missing dependencies are held outside the doc's
-    // integrated state but are still served to new peers (encodeStateAsUpdate includes
-    // them), so the raw update is stored too while anything is pending.
-    const store = this.doc.store;
-    const keepRaw = failure === null && (store.pendingStructs !== null || store.pendingDs !== null);
-    this.commit(peer, keepRaw ? update : null);
+    // integrated state (no update event) but are still served to new peers, since
+    // encodeStateAsUpdate includes them. So when this update added to them, the raw
+    // update is stored too.
+    const pendingGrew =
+      (store.pendingStructs !== null && store.pendingStructs.update !== pendingBefore[0]) ||
+      (store.pendingDs !== null && !sameBytes(store.pendingDs, pendingBefore[1]));
+    this.commit(peer, failure === null && pendingGrew ? update : null);
     if (failure !== null) throw new ProtocolError(`malformed document update (${describeError(failure)})`);
   }
 
@@ -276,4 +280,9 @@ export class Room {
     const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const peer of this.peers.keys()) peer.send(message);
   };
+}
+
+/** Byte equality (Yjs re-encodes pending deletions on every update, so identity says nothing). */
+function sameBytes(a: Uint8Array, b: Uint8Array | null | undefined): boolean {
+  return b != null && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

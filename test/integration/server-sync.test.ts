@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
 import { type Logger, type SyncServer, startSyncServer } from '../../server/index';
 import {
   type Client,
@@ -217,3 +218,42 @@ describe('room lifecycle', () => {
     expect(seen).toEqual([1, 2, 1]);
   });
 });
+
+describe('updates that arrive before what they depend on', () => {
+  it('are stored while pending and integrate after a restart once the missing part arrives', async () => {
+    const dataDir = dir();
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'first ');
+    const first = Y.encodeStateAsUpdate(source);
+    const vector = Y.encodeStateVector(source);
+    source.getText('t').insert(6, 'second');
+    const second = Y.encodeStateAsUpdate(source, vector);
+
+    const sendRaw = async (url: string, update: Uint8Array) => {
+      const ws = new WebSocket(url);
+      await new Promise((resolve) => ws.on('open', resolve));
+      const message = new Uint8Array([0, 2, ...varUint(update.length), ...update]);
+      ws.send(message);
+      await sleep(100);
+      ws.close();
+    };
+
+    let s = await startSyncServer({ dataDir, allowAnonymous: true, logger: quiet });
+    await sendRaw(`${s.syncUrl}/pending`, second); // depends on `first`, which the server lacks
+    await s.close();
+    s = await server(dataDir);
+    await sendRaw(`${s.syncUrl}/pending`, first);
+    const reader = client(s.syncUrl, 'pending');
+    await waitFor(() => reader.doc.getText('t').toString() === 'first second', 'both parts to integrate');
+  });
+});
+
+function varUint(n: number): number[] {
+  const bytes: number[] = [];
+  while (n > 127) {
+    bytes.push((n & 127) | 128);
+    n >>>= 7;
+  }
+  bytes.push(n);
+  return bytes;
+}
