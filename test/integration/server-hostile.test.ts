@@ -186,7 +186,7 @@ describe('hostile client', () => {
     // Honest editing continues throughout the attack.
     let round = 0;
     const editing = setInterval(() => {
-      clients.forEach((c, i) => c.doc.getArray<string>('honest').push([`c${i}-${round}`]));
+      for (const [i, c] of clients.entries()) c.doc.getArray<string>('honest').push([`c${i}-${round}`]);
       round++;
     }, 20);
 
