@@ -379,6 +379,12 @@ export class DesktopApp {
       return appWindow;
     };
     const sessionOf = (event: IpcMainInvokeEvent) => windowOf(event).session;
+    /** The window leaves its board: a workshop hosted for that board ends. */
+    const leaving = async (event: IpcMainInvokeEvent) => {
+      const appWindow = windowOf(event);
+      if (this.hostingOwner === appWindow) await this.stopHosting();
+      return appWindow.session;
+    };
 
     router.handle('app:info', () => ({
       version: this.electron.app.getVersion(),
@@ -389,10 +395,18 @@ export class DesktopApp {
       await this.setLanguage(language);
       return null;
     });
-    router.handle('board:new', (event) => sessionOf(event).newBoard());
+    router.handle('board:new', async (event) => (await leaving(event)).newBoard());
     router.handle('board:takePending', (event) => sessionOf(event).takePending());
-    router.handle('board:open', (event) => sessionOf(event).openWithDialog());
-    router.handle('board:openRecent', (event, { id }) => sessionOf(event).openRecent(id));
+    router.handle('board:open', async (event) => {
+      const result = await sessionOf(event).openWithDialog();
+      if (result.status === 'opened') await leaving(event);
+      return result;
+    });
+    router.handle('board:openRecent', async (event, { id }) => {
+      const result = await sessionOf(event).openRecent(id);
+      if (result.status === 'opened') await leaving(event);
+      return result;
+    });
     router.handle('board:save', (event, { bytes }) => sessionOf(event).save(bytes));
     router.handle('board:saveAs', (event, { bytes }) => sessionOf(event).saveAs(bytes));
     router.handle('board:saveCopy', (event, { bytes }) => sessionOf(event).saveCopy(bytes));
@@ -401,7 +415,7 @@ export class DesktopApp {
       return null;
     });
     router.handle('board:close', async (event) => {
-      await sessionOf(event).close();
+      await (await leaving(event)).close();
       return null;
     });
     router.handle('board:confirmUnsaved', (event) => sessionOf(event).askUnsaved());
