@@ -301,6 +301,14 @@ export class BoardDoc {
     return new BoardDoc(ydoc);
   }
 
+  /**
+   * An empty board to be filled by a provider (joining a live board): no meta is written,
+   * so joining never overwrites the host's title or schema version.
+   */
+  static replica(): BoardDoc {
+    return new BoardDoc(new Y.Doc());
+  }
+
   /** Stops listening to the Y.Doc. The Y.Doc itself is left to its owner. */
   destroy(): void {
     for (const fn of this.teardown) fn();
