@@ -5,6 +5,7 @@ import { useBoard } from '../board/BoardContext';
 import { insertionIndex, resolveCardDrop } from './dragTargets';
 import { CARD_DRAG_TYPE, JourneyCard } from './JourneyCard';
 import { JOURNEY_METRICS } from './layout';
+import { colorClass, colorStyle } from './palette';
 import { defaultCardColor } from './reading';
 import { useJourneyUi } from './uiStore';
 
@@ -17,6 +18,8 @@ export interface CardCellProps {
   stageTitle: string;
   laneTitle: string;
   cards: readonly CardSnapshot[] | undefined;
+  /** Zoomed far out: cards as plain tiles, no controls (see COMPACT_ZOOM). */
+  compact: boolean;
   x: number;
   y: number;
   height: number;
@@ -36,6 +39,7 @@ export const CardCell = memo(function CardCell({
   stageTitle,
   laneTitle,
   cards = EMPTY,
+  compact,
   x,
   y,
   height,
@@ -89,6 +93,25 @@ export const CardCell = memo(function CardCell({
   };
 
   const m = JOURNEY_METRICS;
+  if (compact) {
+    return (
+      <div className="jm-cell is-compact" style={{ left: x, top: y, width: m.stageWidth, height }}>
+        <ul
+          className="jm-cell-list"
+          aria-label={t('journey.cell.label', { stage: stageTitle, lane: laneTitle })}
+        >
+          {cards.map((card) => (
+            <li
+              key={card.id}
+              className={`jm-card jm-card-tile ${colorClass(card.color)}`}
+              style={colorStyle(card.color)}
+              title={card.text}
+            />
+          ))}
+        </ul>
+      </div>
+    );
+  }
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for mouse drags; keyboard users move cards from the card editor
     <div

@@ -1,4 +1,4 @@
-import type { Node, NodeProps } from '@xyflow/react';
+import { type Node, type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { type KeyboardEvent, memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../shared/board';
@@ -9,6 +9,7 @@ import { JourneyHeader } from './JourneyHeader';
 import { focusStageTitle, JourneyPopovers } from './JourneyPopovers';
 import { LaneHeader } from './LaneHeader';
 import {
+  COMPACT_ZOOM,
   computeJourneyLayout,
   JOURNEY_METRICS,
   type JourneyLayout,
@@ -43,18 +44,24 @@ export const JourneyNode = memo(function JourneyNode({ data, selected }: NodePro
     return next;
   }, [raw]);
   const view = useJourneyUi((s) => s.reverseView[data.journeyId] ?? 'build');
+  const compact = useStore(isZoomedFarOut);
   if (!journey) return null; // deleted: the canvas drops the node on its next render
-  return <JourneyFrame journey={journey} view={view} selected={!!selected} />;
+  return <JourneyFrame journey={journey} view={view} selected={!!selected} compact={compact} />;
 });
+
+/** Selects only whether the canvas is below COMPACT_ZOOM: panning and zooming re-render nothing else. */
+const isZoomedFarOut = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
 
 function JourneyFrame({
   journey,
   view,
   selected,
+  compact,
 }: {
   journey: JourneySnapshot;
   view: ReverseView;
   selected: boolean;
+  compact: boolean;
 }) {
   const { t } = useTranslation();
   const board = useBoard();
@@ -158,6 +165,7 @@ function JourneyFrame({
             laneOrder={laneOrder}
             momentsByStage={momentsByStage}
             toBeShownByDefault={toBeShownByDefault}
+            compact={compact}
           />
         ) : null;
       })}
@@ -192,6 +200,7 @@ function LaneRow({
   laneOrder,
   momentsByStage,
   toBeShownByDefault,
+  compact,
 }: {
   journey: JourneySnapshot;
   lane: LaneSnapshot;
@@ -200,6 +209,7 @@ function LaneRow({
   laneOrder: readonly string[];
   momentsByStage: ReadonlyMap<string, MomentSnapshot[]>;
   toBeShownByDefault: boolean;
+  compact: boolean;
 }) {
   const { t } = useTranslation();
   const title = laneDisplayTitle(lane, t);
@@ -255,6 +265,7 @@ function LaneRow({
               stageTitle={stageTitle}
               laneTitle={title}
               cards={journey.cells[`${stage.id}:${lane.id}`]}
+              compact={compact}
               x={column.x}
               y={box.y}
               height={box.height}

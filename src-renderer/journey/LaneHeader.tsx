@@ -93,6 +93,7 @@ export const LaneHeader = memo(function LaneHeader({
           ⠿
         </span>
         <InlineField
+          multiline
           className="jm-lane-title"
           value={lane.title}
           placeholder={typeName}

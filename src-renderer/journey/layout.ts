@@ -43,6 +43,13 @@ export const JOURNEY_METRICS = {
   minWidth: 760,
 } as const;
 
+/**
+ * Below this zoom cards are drawn as plain coloured tiles: their 12 px text would be under
+ * 5 px on screen, and skipping text, buttons and handlers keeps thousands of cards cheap to
+ * render and pan (the tiles keep the exact card boxes, so the layout does not change).
+ */
+export const COMPACT_ZOOM = 0.4;
+
 /** Which reading of a reverse CJM is shown: built right-to-left, or read as a forward map. */
 export type ReverseView = 'build' | 'forward';
 

@@ -111,14 +111,16 @@ describe('journey map frame', () => {
     for (const stage of ['Search', 'Compare', 'Pay']) {
       await frame.getByRole('button', { name: 'Add stage', exact: true }).click();
       const field = frame.getByRole('textbox', { name: /^Stage \d+ title$/ }).last();
-      await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await page.keyboard.type(stage);
       await page.keyboard.press('Enter');
     }
-    const stageTitles = () =>
-      frame
-        .getByRole('textbox', { name: /^Stage \d+ title$/ })
-        .evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value));
+    const stageTitles = async () =>
+      Promise.all(
+        (await frame.getByRole('textbox', { name: /^Stage \d+ title$/ }).all()).map((field) =>
+          field.inputValue(),
+        ),
+      );
     expect((await stageTitles()).slice(-3)).toEqual(['Search', 'Compare', 'Pay']);
     await fitToScreen(page);
 
@@ -229,6 +231,13 @@ describe('journey map frame', () => {
         .getByRole('button', { name: 'Redact on export: I never know where my parcel is' })
         .getAttribute('aria-pressed'),
     ).toBe('true');
+    // Redacted quotes are drawn blurred on the canvas too (while not hovered or focused).
+    const quote = frame.locator('[data-card-id]', { hasText: 'I never know where my parcel is' });
+    expect(
+      await quote
+        .locator('.jm-card-text')
+        .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).filter),
+    ).toMatch(/blur/);
     await saveScreenshot(page, 'journey-map-after-reload');
     expect(problems.errors).toEqual([]);
   });

@@ -1,0 +1,206 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, launchBrowser, newBoard, openApp, saveScreenshot, startServer } from './support';
+
+/**
+ * The structure of journey maps, edited in the built web app: a reverse CJM built right to
+ * left and read forward, stages and lanes reordered by drag and from the keyboard, deleted
+ * with confirmation and undone, a persona created from the header, and the frame in Russian.
+ */
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function fitToScreen(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await page.waitForTimeout(400);
+}
+
+/** The stage titles of a frame, left to right. */
+async function stageTitles(frame: Locator): Promise<string[]> {
+  const fields = await frame.getByRole('textbox', { name: /^Stage \S+ title$/ }).all();
+  return Promise.all(fields.map((field) => field.inputValue()));
+}
+
+/** Lane names, top to bottom (own title, or the type's name shown as placeholder). */
+async function laneNames(frame: Locator): Promise<string[]> {
+  const fields = await frame.getByRole('textbox', { name: /^Lane title: / }).all();
+  return Promise.all(
+    fields.map(
+      async (field) => (await field.inputValue()) || ((await field.getAttribute('placeholder')) ?? ''),
+    ),
+  );
+}
+
+/** Adds a stage with a title through a button that focuses the new stage's title field. */
+async function addStageWith(page: Page, button: Locator, title: string): Promise<void> {
+  await button.click();
+  await expect
+    .poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""'))
+    .toMatch(/^Stage \S+ title$/);
+  await page.keyboard.type(title);
+  await page.keyboard.press('Enter');
+}
+
+describe('journey map structure', () => {
+  it('builds a reverse CJM backwards, reads it forward, and reorders stages by keyboard and drag', async () => {
+    const { page, problems } = await openApp(browser, server.url, {
+      viewport: { width: 1600, height: 1000 },
+    });
+    await newBoard(page);
+    await page.getByRole('button', { name: 'Journey map', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Reverse CJM (from the end goal back)' }).click();
+    const frame = page.getByRole('region', { name: 'Reverse CJM: Reverse journey map' });
+    await frame.waitFor();
+    await fitToScreen(page);
+
+    // End goal, its kind and the "why?" ladder.
+    await frame.getByRole('textbox', { name: 'End goal' }).fill('Photo on the Baikal ice');
+    await frame.getByRole('textbox', { name: 'End goal' }).press('Enter');
+    await frame
+      .getByRole('combobox', { name: 'Goal kind' })
+      .selectOption({ label: 'Get a strong positive emotion' });
+    await frame.getByRole('button', { name: 'Add a “why?” step' }).click();
+    await frame.getByRole('textbox', { name: '“Why?” step 1' }).fill('Share it with friends');
+    await frame.getByRole('textbox', { name: '“Why?” step 1' }).press('Enter');
+    await frame.getByRole('button', { name: 'Add a “why?” step' }).click();
+    await frame.getByRole('textbox', { name: '“Why?” step 2' }).fill('Feel proud');
+    await frame.getByRole('textbox', { name: '“Why?” step 2' }).press('Enter');
+    await frame.getByRole('button', { name: 'Remove “why?” step 2' }).click();
+    await expect.poll(() => frame.getByRole('textbox', { name: /^“Why\?” step/ }).count()).toBe(1);
+
+    // Built right to left: each new stage goes before the first one.
+    const addEarlier = frame.getByRole('button', { name: 'Add the stage before' });
+    await addStageWith(page, addEarlier, 'Where to stay');
+    await addStageWith(page, addEarlier, 'How to get there');
+    await addStageWith(page, addEarlier, 'Tickets');
+    expect(await stageTitles(frame)).toEqual(['Tickets', 'How to get there', 'Where to stay']);
+    await fitToScreen(page);
+    await saveScreenshot(page, 'journey-reverse-building');
+
+    // Read as a forward map.
+    await frame.getByRole('button', { name: 'View as forward map' }).click();
+    await expect
+      .poll(() => frame.locator('.jm-forward-summary').innerText())
+      .toContain('Tickets → How to get there → Where to stay → Photo on the Baikal ice');
+    await frame.getByRole('button', { name: 'View as forward map' }).click();
+
+    // Keyboard reorder: the stage menu's "Move stage right".
+    await frame.getByRole('button', { name: 'Stage options: Tickets' }).click();
+    const menu = frame.getByRole('menu', { name: 'Stage options: Tickets' });
+    await menu.getByRole('menuitem', { name: 'Move stage right' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await stageTitles(frame)).toEqual(['How to get there', 'Tickets', 'Where to stay']);
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""'))
+      .toBe('Stage options: Tickets');
+
+    // Drag reorder: grab "Where to stay" by its grip and drop it on the left half of the first stage.
+    const header = (title: string) =>
+      frame.locator('.jm-stage-header', {
+        has: page.getByRole('button', { name: `Stage options: ${title}` }),
+      });
+    await header('Where to stay')
+      .locator('.jm-grip')
+      .dragTo(header('How to get there'), { targetPosition: { x: 8, y: 30 } });
+    await expect.poll(() => stageTitles(frame)).toEqual(['Where to stay', 'How to get there', 'Tickets']);
+
+    // Deleting a stage with content asks first; undo brings it back with its card.
+    await frame.getByRole('button', { name: 'Add card: Tickets · Customer steps' }).click();
+    await frame.getByRole('textbox', { name: 'Card text' }).fill('Compares flights');
+    await frame.getByRole('textbox', { name: 'Card text' }).press('Enter');
+    await frame.getByRole('button', { name: 'Stage options: Tickets' }).click();
+    await frame.getByRole('menuitem', { name: 'Delete stage' }).click();
+    const confirm = frame.getByRole('alertdialog');
+    await expect.poll(() => confirm.innerText()).toContain('Cards: 1');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await stageTitles(frame)).toContain('Tickets');
+    await frame.getByRole('button', { name: 'Stage options: Tickets' }).click();
+    await frame.getByRole('menuitem', { name: 'Delete stage' }).click();
+    await frame.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    expect(await stageTitles(frame)).toEqual(['Where to stay', 'How to get there']);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => stageTitles(frame)).toEqual(['Where to stay', 'How to get there', 'Tickets']);
+    await frame.locator('[data-card-id]', { hasText: 'Compares flights' }).waitFor();
+
+    // An empty stage goes at once (undo is the safety net).
+    await frame.getByRole('button', { name: 'Stage options: How to get there' }).click();
+    await frame.getByRole('menuitem', { name: 'Delete stage' }).click();
+    expect(await stageTitles(frame)).toEqual(['Where to stay', 'Tickets']);
+    expect(problems.errors).toEqual([]);
+  });
+
+  it('adds, renames, reorders and deletes lanes, creates a persona, and speaks Russian', async () => {
+    const { page, problems } = await openApp(browser, server.url, {
+      viewport: { width: 1600, height: 1000 },
+    });
+    await newBoard(page);
+    await page.getByRole('button', { name: 'Journey map', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Light CJM: steps + barriers and pains' }).click();
+    const frame = page.getByRole('region', { name: 'CJM: Customer journey (light)' });
+    await frame.waitFor();
+    await fitToScreen(page);
+    expect(await laneNames(frame)).toEqual(['Customer steps', 'Barriers and pains']);
+
+    // Add a typed lane, rename it, move it up from the keyboard-accessible menu.
+    await frame.getByRole('button', { name: 'Add lane' }).click();
+    await frame
+      .getByRole('menu', { name: 'Lane type' })
+      .getByRole('menuitem', { name: 'Touchpoints / channels' })
+      .click();
+    expect(await laneNames(frame)).toEqual([
+      'Customer steps',
+      'Barriers and pains',
+      'Touchpoints / channels',
+    ]);
+    const newLane = frame.getByRole('textbox', { name: 'Lane title: Touchpoints / channels' });
+    await newLane.fill('Channels');
+    await newLane.press('Enter');
+    await frame.getByRole('button', { name: 'Lane options: Channels' }).click();
+    await frame.getByRole('menuitem', { name: 'Move lane up' }).click();
+    expect(await laneNames(frame)).toEqual(['Customer steps', 'Channels', 'Barriers and pains']);
+
+    // Drag a lane by its grip below another.
+    const laneHeader = (title: string) =>
+      frame.locator('.jm-lane-header', { has: page.getByRole('button', { name: `Lane options: ${title}` }) });
+    const target = laneHeader('Barriers and pains');
+    const box = (await target.boundingBox())!;
+    await laneHeader('Customer steps')
+      .locator('.jm-grip')
+      .dragTo(target, { targetPosition: { x: 40, y: box.height - 6 } });
+    await expect.poll(() => laneNames(frame)).toEqual(['Channels', 'Barriers and pains', 'Customer steps']);
+
+    // Delete a lane: always confirmed.
+    await frame.getByRole('button', { name: 'Lane options: Channels' }).click();
+    await frame.getByRole('menuitem', { name: 'Delete lane' }).click();
+    await frame.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    expect(await laneNames(frame)).toEqual(['Barriers and pains', 'Customer steps']);
+
+    // Persona: create one from the header and see it chosen.
+    await frame.getByRole('combobox', { name: 'Persona' }).selectOption({ label: 'New persona…' });
+    await frame.getByRole('textbox', { name: 'New persona name' }).fill('Anna, 34');
+    await frame.getByRole('button', { name: 'Create persona' }).click();
+    const persona = frame.getByRole('combobox', { name: 'Persona' });
+    await expect.poll(async () => persona.locator('option:checked').innerText()).toBe('Anna, 34');
+
+    // Switch the UI to Russian: the frame's controls are renamed.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
+    await frame.page().getByRole('region', { name: 'CJM: Customer journey (light)' }).waitFor();
+    await frame.getByRole('button', { name: 'Добавить этап', exact: true }).waitFor();
+    await frame.getByRole('button', { name: 'Добавить дорожку' }).waitFor();
+    await frame.getByRole('textbox', { name: 'Название дорожки: Барьеры и боли' }).waitFor();
+    expect(await frame.getByRole('combobox', { name: 'Персона' }).isVisible()).toBe(true);
+    await saveScreenshot(page, 'journey-light-ru');
+    expect(problems.errors).toEqual([]);
+  });
+});
