@@ -11,15 +11,17 @@ export function FollowBanner({ board }: { board: BoardDoc }) {
   const following = useFollow((s) => s.following);
   const stop = useFollow((s) => s.stop);
   const peer = peers.find((p) => p.clientId === following);
-  if (!peer) return null;
+  // The live region stays mounted so screen readers announce when following starts.
   return (
-    <Panel position="top-center">
-      <div className="cx-live__banner" style={{ borderColor: peer.color }}>
-        <span>{t('presence.following', { name: peer.name })}</span>
-        <button type="button" className="cx-button" onClick={stop}>
-          {t('presence.stopFollowing')}
-        </button>
-      </div>
+    <Panel position="bottom-center" className="cx-live__banner-slot" role="status">
+      {peer && (
+        <div className="cx-live__banner" style={{ borderColor: peer.color }}>
+          <span>{t('presence.following', { name: peer.name })}</span>
+          <button type="button" className="cx-button" onClick={stop}>
+            {t('presence.stopFollowing')}
+          </button>
+        </div>
+      )}
     </Panel>
   );
 }

@@ -22,7 +22,6 @@ export function PeopleList({ connection }: { connection: BoardConnection }) {
   const titleId = useId();
 
   const toggle = (clientId: number) => (following === clientId ? stop() : follow(clientId));
-  const followed = peers.find((p) => p.clientId === following);
 
   return (
     <div className="cx-live__anchor cx-live__people">
@@ -51,7 +50,7 @@ export function PeopleList({ connection }: { connection: BoardConnection }) {
           aria-expanded={popover.open}
           onClick={popover.toggle}
         >
-          {peers.length > SHOWN ? `+${peers.length - SHOWN}` : peers.length}
+          {peers.length > SHOWN ? `+${peers.length - SHOWN}` : '▾'}
         </button>
       )}
       {popover.open && (
@@ -77,9 +76,6 @@ export function PeopleList({ connection }: { connection: BoardConnection }) {
           </ul>
         </div>
       )}
-      <span className="cx-visually-hidden" role="status">
-        {followed ? t('presence.following', { name: followed.name }) : ''}
-      </span>
     </div>
   );
 }

@@ -56,7 +56,7 @@ export function ProfileEditor() {
                 <input
                   type="radio"
                   name="cx-presence-color"
-                  className="cx-visually-hidden"
+                  className="cx-live__swatch-input"
                   checked={profile.color.toLowerCase() === color.hex}
                   aria-label={t(`presence.color.${color.id}`)}
                   onChange={() => profile.setColor(color.hex)}
