@@ -25,7 +25,7 @@ export function RadioGroup<T extends string>({
   value: T | null;
   onChange(value: T): void;
   className?: string;
-  /** Swatches: the label is the control, the input is only visually hidden. */
+  /** Swatches: the input is invisible but covers its label, which draws the control. */
   hideInputs?: boolean;
 }) {
   const name = useId();
@@ -42,7 +42,7 @@ export function RadioGroup<T extends string>({
           <input
             type="radio"
             name={name}
-            className={`nodrag nokey${hideInputs ? ' jm-sr-only' : ''}`}
+            className={`nodrag nokey${hideInputs ? ' jm-radio-overlay' : ''}`}
             value={option.value}
             checked={option.value === value}
             disabled={option.disabled}

@@ -91,7 +91,7 @@ describe('journey map structure', () => {
     // Read as a forward map.
     await frame.getByRole('button', { name: 'View as forward map' }).click();
     await expect
-      .poll(() => frame.locator('.jm-forward-summary').innerText())
+      .poll(() => frame.locator('.jm-forward-summary').textContent())
       .toContain('Tickets → How to get there → Where to stay → Photo on the Baikal ice');
     await frame.getByRole('button', { name: 'View as forward map' }).click();
 
@@ -122,7 +122,7 @@ describe('journey map structure', () => {
     await frame.getByRole('button', { name: 'Stage options: Tickets' }).click();
     await frame.getByRole('menuitem', { name: 'Delete stage' }).click();
     const confirm = frame.getByRole('alertdialog');
-    await expect.poll(() => confirm.innerText()).toContain('Cards: 1');
+    await expect.poll(() => confirm.textContent()).toContain('Cards: 1');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     expect(await stageTitles(frame)).toContain('Tickets');
     await frame.getByRole('button', { name: 'Stage options: Tickets' }).click();
@@ -191,7 +191,37 @@ describe('journey map structure', () => {
     await frame.getByRole('textbox', { name: 'New persona name' }).fill('Anna, 34');
     await frame.getByRole('button', { name: 'Create persona' }).click();
     const persona = frame.getByRole('combobox', { name: 'Persona' });
-    await expect.poll(async () => persona.locator('option:checked').innerText()).toBe('Anna, 34');
+    await expect.poll(async () => persona.locator('option:checked').textContent()).toBe('Anna, 34');
+
+    // A card edited in place and through its options: text, colour, tags, evidence, cell, deletion.
+    await frame.getByRole('button', { name: 'Add card: Awareness · Customer steps' }).click();
+    await frame.getByRole('textbox', { name: 'Card text' }).fill('Sees an ad');
+    await frame.getByRole('textbox', { name: 'Card text' }).press('Enter');
+    await frame.getByRole('button', { name: 'Sees an ad', exact: true }).click();
+    const text = frame.getByRole('textbox', { name: 'Card text' });
+    await text.press('End');
+    await text.pressSequentially(' on the metro');
+    await text.press('Enter');
+    await frame.getByRole('button', { name: 'Card options: Sees an ad on the metro' }).click();
+    const editor = frame.getByRole('dialog', { name: 'Card' });
+    await editor.getByRole('radio', { name: 'Green' }).check();
+    await editor.getByRole('textbox', { name: 'Tags' }).fill('ads, metro, ads');
+    await editor.getByRole('textbox', { name: 'Tags' }).press('Enter');
+    await editor.getByRole('textbox', { name: 'Source / evidence' }).fill('Interview 7');
+    await editor.getByRole('textbox', { name: 'Source / evidence' }).press('Enter');
+    await editor.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Decision' });
+    await editor.getByRole('button', { name: 'Close' }).click();
+    const card = frame.locator('[data-card-id]', { hasText: 'Sees an ad on the metro' });
+    expect(await card.getAttribute('class')).toContain('jm-c-green');
+    expect(await card.locator('.jm-card-tags').textContent()).toBe('#ads #metro');
+    await card.getByRole('img', { name: 'Has a source note' }).waitFor();
+    await frame
+      .getByRole('list', { name: 'Decision · Customer steps', exact: true })
+      .getByRole('button', { name: 'Sees an ad on the metro', exact: true })
+      .waitFor();
+    await frame.getByRole('button', { name: 'Card options: Sees an ad on the metro' }).click();
+    await frame.getByRole('dialog', { name: 'Card' }).getByRole('button', { name: 'Delete card' }).click();
+    await card.waitFor({ state: 'detached' });
 
     // Switch the UI to Russian: the frame's controls are renamed.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ru');
