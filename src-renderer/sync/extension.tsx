@@ -1,11 +1,25 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../shared/board';
 import { FollowBanner, LiveBar, PresenceLayer } from '../presence';
 import type { AppShell } from '../shell/AppShell';
-import { openShareLink } from './session';
+import { notify } from '../shell/notices';
+import { openJoinLink, openShareLink } from './session';
 
-/** Opens share links (`#/board/<id>?server=…`), which the shell's router sends to the start screen. */
+/**
+ * Opens share links (`#/board/<id>?server=…`), which the shell's router sends to the start
+ * screen, and workshop join links (`/?join=CODE`) for participants joining from a browser.
+ */
 export function ShareLinkHandler(_props: { shell: AppShell }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    void openJoinLink(window.location.search).then((outcome) => {
+      if (outcome === 'none' || outcome === 'opened') return;
+      notify(t(outcome === 'refused' ? 'sync.join.refused' : 'sync.join.unreachable'), 'error');
+      // Drop the failed code from the address, so a reload does not try it again.
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.hash}`);
+    });
+  }, [t]);
   useEffect(() => {
     const handle = () => openShareLink(window.location.hash);
     handle();

@@ -4,7 +4,7 @@ import type { BoardDoc } from '../../shared/board';
 import { getBoardEntry, saveBoardEntry } from '../persistence/boardIndex';
 import { localUser, useProfile } from '../presence/profile';
 import { parseRoute } from '../shell/route';
-import { type LiveLink, parseShareHash } from './address';
+import { isValidRoomName, type LiveLink, parseShareHash, sameOriginServerUrl } from './address';
 import { type BoardConnection, connectBoard } from './connection';
 import { detectSameOriginServer, forgetLink, rememberedLink, rememberLink } from './links';
 import { connectionOf } from './registry';
@@ -100,4 +100,48 @@ export function openShareLink(hash: string): boolean {
   // replace(): the link itself should not stay in history (Back would reopen it).
   window.location.replace(`${window.location.pathname}${window.location.search}#/board/${boardId}`);
   return true;
+}
+
+/** Join codes as the server accepts them (it ignores case, spaces and dashes). */
+const JOIN_CODE = /^[A-Za-z0-9 -]{4,40}$/;
+
+export type JoinOutcome = 'none' | 'opened' | 'refused' | 'unreachable';
+
+/**
+ * Opens a workshop join link in web mode (`http://host:port/?join=CODE`, the link a desktop
+ * host hands out): asks this server which room the code opens, remembers the board as live
+ * there with the code, and opens it (the page reloads without the `?join=`, so a reload
+ * later does not join again). `'none'` when the page was not opened with a join code.
+ */
+export async function openJoinLink(search: string): Promise<JoinOutcome> {
+  const code = new URLSearchParams(search).get('join');
+  if (code === null) return 'none';
+  const serverUrl = sameOriginServerUrl(window.location.origin);
+  if (!serverUrl || !JOIN_CODE.test(code)) return 'refused';
+  let body: unknown;
+  try {
+    const response = await fetch(`/join/${encodeURIComponent(code)}`, {
+      headers: { Accept: 'application/json' },
+    });
+    if (response.status >= 400 && response.status < 500) return 'refused';
+    if (!response.ok) return 'unreachable';
+    body = await response.json();
+  } catch {
+    return 'unreachable';
+  }
+  const { room, code: normalized } = (typeof body === 'object' && body !== null ? body : {}) as Record<
+    string,
+    unknown
+  >;
+  // The room becomes this device's board id, so it must also be a valid one (≤ 64 characters).
+  if (typeof room !== 'string' || !isValidRoomName(room) || !/^[0-9A-Za-z_-]{1,64}$/.test(room))
+    return 'refused';
+  rememberLink(room, {
+    serverUrl,
+    room,
+    code: typeof normalized === 'string' && JOIN_CODE.test(normalized) ? normalized : code,
+  });
+  if (!getBoardEntry(room)) saveBoardEntry({ id: room, title: '', updatedAt: Date.now() });
+  window.location.replace(`${window.location.pathname}#/board/${room}`);
+  return 'opened';
 }
