@@ -63,9 +63,14 @@ export function JourneyPopovers({ journey, layout }: { journey: JourneySnapshot;
   const returnFocus = useRef<HTMLElement | null>(null);
   const anchor = popover ? anchorOf(popover, journey, layout) : null;
 
-  // Remember the opener when a popover opens.
+  // Remember the opener when a popover opens; one popover replacing another (a menu item
+  // opening a confirmation) keeps the original opener.
   useLayoutEffect(() => {
-    if (popover) returnFocus.current = document.activeElement as HTMLElement | null;
+    const active = document.activeElement as HTMLElement | null;
+    // (By now the item that was clicked may be gone, leaving focus on <body>.)
+    if (popover && active && active !== document.body && !boxRef.current?.contains(active)) {
+      returnFocus.current = active;
+    }
   }, [popover]);
 
   useEffect(() => {

@@ -124,6 +124,9 @@ describe('journey map structure', () => {
     const confirm = frame.getByRole('alertdialog');
     await expect.poll(() => confirm.textContent()).toContain('Cards: 1');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect
+      .poll(() => page.evaluate('document.activeElement?.getAttribute("aria-label") ?? ""'))
+      .toBe('Stage options: Tickets');
     expect(await stageTitles(frame)).toContain('Tickets');
     await frame.getByRole('button', { name: 'Stage options: Tickets' }).click();
     await frame.getByRole('menuitem', { name: 'Delete stage' }).click();
