@@ -6,6 +6,7 @@ import { useSession } from '../board/BoardContext';
 import type { BoardConnection } from '../sync/connection';
 import { useBoardConnection, usePeers } from '../sync/hooks';
 import type { Peer } from '../sync/presenceState';
+import { useJourneyUi } from '../journey/uiStore';
 import { useFollow } from './follow';
 import './presence.css';
 
@@ -137,10 +138,15 @@ function usePublishPresence(connection: BoardConnection): void {
   const flow = useReactFlow();
   const domNode = useFlowStore(selectDomNode);
   const selection = useSession((s) => s.selection);
+  // A journey card being edited counts as selected, so others see who is typing in it.
+  const editingCard = useJourneyUi((s) => s.editingCardId);
   const centre = useFlowStore(selectViewCentre);
   const { presence } = connection;
 
-  useEffect(() => presence.setSelection(selection), [presence, selection]);
+  useEffect(
+    () => presence.setSelection(editingCard ? [...selection, editingCard] : selection),
+    [presence, selection, editingCard],
+  );
 
   useEffect(() => {
     const [x, y, zoom] = centre.split(',').map(Number) as [number, number, number];

@@ -44,6 +44,8 @@ export interface PresenceChannel {
 
 /** Cursor and viewport updates go out at most this often (~30 Hz). */
 export const PRESENCE_INTERVAL_MS = 33;
+/** Other people's presence is read at most once per frame. */
+const PEERS_FRAME_MS = 16;
 
 /** Publishes this app's presence record through `awareness` and reads everyone else's. */
 export function createPresenceChannel(awareness: Awareness, user: PresenceUser): PresenceChannel {
@@ -78,7 +80,15 @@ export function createPresenceChannel(awareness: Awareness, user: PresenceUser):
     else timer = setTimeout(send, wait);
   };
 
+  // Awareness messages arrive one per peer per update; coalescing them to one store update
+  // per frame keeps a room of many moving cursors from re-rendering the canvas layer per message.
+  let readTimer: ReturnType<typeof setTimeout> | null = null;
+  const scheduleRead = () => {
+    readTimer ??= setTimeout(readPeers, PEERS_FRAME_MS);
+  };
+
   const readPeers = () => {
+    readTimer = null;
     const list: Peer[] = [];
     for (const [clientId, state] of awareness.getStates()) {
       if (clientId === awareness.clientID) continue;
@@ -88,7 +98,7 @@ export function createPresenceChannel(awareness: Awareness, user: PresenceUser):
     peers.setState({ peers: sortPeers(list) });
   };
 
-  awareness.on('change', readPeers);
+  awareness.on('change', scheduleRead);
   send();
   readPeers();
 
@@ -124,8 +134,9 @@ export function createPresenceChannel(awareness: Awareness, user: PresenceUser):
     destroy() {
       if (destroyed) return;
       if (timer !== null) clearTimeout(timer);
+      if (readTimer !== null) clearTimeout(readTimer);
       destroyed = true;
-      awareness.off('change', readPeers);
+      awareness.off('change', scheduleRead);
       awareness.setLocalState(null);
     },
   };
