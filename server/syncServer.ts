@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import {
@@ -90,6 +91,8 @@ export interface MetricsSnapshot {
     /** Age of the oldest unflushed write, ms: how much a power cut could lose right now. */
     lagMs: number;
     storageFailures: number;
+    /** Slowest device flush so far, ms. */
+    fsyncMaxMs: number;
   };
   process: {
     pid: number;
@@ -98,6 +101,8 @@ export interface MetricsSnapshot {
     cpuUserMicros: number;
     cpuSystemMicros: number;
   };
+  /** Event-loop health since start: how late timers ran (ms) and the share of time spent busy. */
+  eventLoop: { delayP50Ms: number; delayP99Ms: number; delayMaxMs: number; utilization: number };
 }
 
 /** A running sync server. */
@@ -165,6 +170,8 @@ class SyncServerImpl implements SyncServer {
   syncUrl = '';
   port = 0;
   private readonly startedAt = Date.now();
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
+  private readonly loopStart = performance.eventLoopUtilization();
   private readonly counters: Counters = createCounters();
   private readonly rooms = new Map<string, Room>();
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
@@ -207,6 +214,7 @@ class SyncServerImpl implements SyncServer {
       maxPayload: options.maxMessageBytes ?? 8 * 1024 * 1024,
       perMessageDeflate: false,
     });
+    this.loopDelay.enable();
     this.http = http.createServer((req, res) => this.guard('request', () => this.onRequest(req, res)));
     this.http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy());
@@ -320,6 +328,7 @@ class SyncServerImpl implements SyncServer {
         pendingBytes: stats.unsyncedBytes,
         lagMs: stats.unsyncedAgeMs,
         storageFailures: c.storageFailures,
+        fsyncMaxMs: stats.fsyncMaxMs,
       },
       process: {
         pid: process.pid,
@@ -327,6 +336,12 @@ class SyncServerImpl implements SyncServer {
         heapUsedBytes: memory.heapUsed,
         cpuUserMicros: cpu.user,
         cpuSystemMicros: cpu.system,
+      },
+      eventLoop: {
+        delayP50Ms: lateMs(this.loopDelay.percentile(50)),
+        delayP99Ms: lateMs(this.loopDelay.percentile(99)),
+        delayMaxMs: lateMs(this.loopDelay.max),
+        utilization: Math.round(performance.eventLoopUtilization(this.loopStart).utilization * 1000) / 1000,
       },
     };
   }
@@ -338,6 +353,7 @@ class SyncServerImpl implements SyncServer {
 
   private async shutdown(): Promise<void> {
     for (const timer of this.timers) clearInterval(timer);
+    this.loopDelay.disable();
     const closed = [...this.connectionSet].map(
       (connection) => new Promise<void>((resolve) => connection.onceClosed(resolve)),
     );
@@ -641,6 +657,13 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message?:
       'Connection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
       `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
   );
+}
+
+const LOOP_SAMPLE_MS = 10;
+
+/** How late the event-loop sampler ran, in ms (the histogram holds the whole sampling interval). */
+function lateMs(nanos: number): number {
+  return Number.isFinite(nanos) ? Math.max(0, Math.round(nanos / 1e4) / 100 - LOOP_SAMPLE_MS) : 0;
 }
 
 function delay(ms: number): Promise<void> {

@@ -184,6 +184,26 @@ describe('file room store', () => {
     other.close();
   });
 
+  it('flushes in the background, and a room can close while a flush runs', async () => {
+    const store = new FileRoomStore(dataDir);
+    const { doc, files } = editedDoc(store, 'board', ['a']);
+    store.flushDirtyInBackground();
+    doc.getArray<string>('words').push(['written during the flush']);
+    files.close(); // must not pull the descriptor from under the running flush
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.pending().unsyncedBytes).toBe(0);
+    expect(load(store, 'board').getArray('words').toArray()).toEqual(['a', 'written during the flush']);
+
+    const { files: other } = editedDoc(store, 'other', ['x']);
+    store.flushDirtyInBackground();
+    for (let i = 0; i < 100 && store.pending().unsyncedBytes > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(store.pending().unsyncedBytes).toBe(0);
+    expect(store.stats.fsyncs).toBeGreaterThanOrEqual(2);
+    other.close();
+  });
+
   it('leaves no files for a room that never stored anything', () => {
     const store = new FileRoomStore(dataDir);
     store.open('empty').files.close();

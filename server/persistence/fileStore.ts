@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { roomFileStem } from '../roomName';
 import { encodeRecord, HEADER_BYTES, LOG_MAGIC, readRecords, SNAPSHOT_MAGIC } from './records';
 
@@ -12,7 +13,8 @@ import { encodeRecord, HEADER_BYTES, LOG_MAGIC, readRecords, SNAPSHOT_MAGIC } fr
  * bytes are in the kernel when the caller goes on to broadcast them: killing the process
  * (even SIGKILL) cannot lose them. `fsync: 'always'` also flushes them to the device
  * before returning (survives power loss, costs a device flush per update); `'interval'`
- * flushes dirty logs every second from {@link FileRoomStore.syncDirty}.
+ * flushes dirty logs every second in the background ({@link FileRoomStore.flushDirtyInBackground}),
+ * on libuv's thread pool, so a slow disk never stalls the event loop.
  */
 
 /** When appended updates are flushed to the storage device. */
@@ -37,6 +39,8 @@ export interface StoreStats {
   unsyncedBytes: number;
   /** Age of the oldest unflushed write in ms (the persistence lag), 0 when all is flushed. */
   unsyncedAgeMs: number;
+  /** Slowest device flush so far, ms. */
+  fsyncMaxMs: number;
 }
 
 /** Thrown when a room's stored state cannot be read; the room is not opened. */
@@ -53,7 +57,7 @@ export class FileRoomStore {
   readonly compactAfterBytes: number;
   private readonly onWarning: (message: string) => void;
   private readonly dirty = new Set<RoomFiles>();
-  readonly stats = { appends: 0, bytesWritten: 0, compactions: 0, fsyncs: 0 };
+  readonly stats = { appends: 0, bytesWritten: 0, compactions: 0, fsyncs: 0, fsyncMaxMs: 0 };
 
   constructor(dataDir: string, options: FileRoomStoreOptions = {}) {
     this.roomsDir = path.join(dataDir, ROOMS_DIR);
@@ -132,9 +136,23 @@ export class FileRoomStore {
     return { files, updates };
   }
 
-  /** Flushes every log with unflushed writes to the device. */
+  /** Flushes every log with unflushed writes to the device, blocking until done. */
   syncDirty(): void {
-    for (const files of this.dirty) files.sync();
+    for (const files of [...this.dirty]) files.sync();
+  }
+
+  /** Starts a background device flush of every log with unflushed writes. */
+  flushDirtyInBackground(): void {
+    for (const files of [...this.dirty]) files.syncInBackground();
+  }
+
+  /** @internal */
+  recordFsync(startedAt: number): void {
+    this.stats.fsyncs++;
+    this.stats.fsyncMaxMs = Math.max(
+      this.stats.fsyncMaxMs,
+      Math.round((performance.now() - startedAt) * 100) / 100,
+    );
   }
 
   /** Bytes waiting for a device flush and the age of the oldest of them. */
@@ -165,6 +183,9 @@ export class RoomFiles {
   unsyncedBytes = 0;
   unsyncedSince = 0;
   private closed = false;
+  /** A background flush is running; the descriptor must stay open until it returns. */
+  private flushing = false;
+  private closeWhenFlushed = false;
 
   constructor(
     private readonly store: FileRoomStore,
@@ -185,8 +206,9 @@ export class RoomFiles {
     this.store.stats.appends++;
     this.store.stats.bytesWritten += record.length;
     if (this.store.fsync === 'always') {
+      const started = performance.now();
       fs.fdatasyncSync(this.fd);
-      this.store.stats.fsyncs++;
+      this.store.recordFsync(started);
     } else {
       if (this.unsyncedBytes === 0) this.unsyncedSince = Date.now();
       this.unsyncedBytes += record.length;
@@ -229,12 +251,37 @@ export class RoomFiles {
     return this.logBytes > HEADER_BYTES;
   }
 
-  /** Flushes unflushed log writes to the device. */
+  /** Flushes unflushed log writes to the device, blocking until done. */
   sync(): void {
     if (this.closed || this.unsyncedBytes === 0) return;
+    const started = performance.now();
     fs.fdatasyncSync(this.fd);
-    this.store.stats.fsyncs++;
+    this.store.recordFsync(started);
     this.clearUnsynced();
+  }
+
+  /**
+   * Flushes in the background. Writes made while the flush runs stay counted as
+   * unflushed (with their own age) until the next one.
+   */
+  syncInBackground(): void {
+    if (this.closed || this.flushing || this.unsyncedBytes === 0) return;
+    this.flushing = true;
+    const covered = this.unsyncedBytes;
+    const started = performance.now();
+    const startedAt = Date.now();
+    fs.fdatasync(this.fd, (error) => {
+      this.flushing = false;
+      if (this.closeWhenFlushed) {
+        fs.close(this.fd, () => {});
+        return;
+      }
+      if (error) return; // Still counted as unflushed: the next round tries again.
+      this.store.recordFsync(started);
+      this.unsyncedBytes = Math.max(0, this.unsyncedBytes - covered);
+      if (this.unsyncedBytes === 0) this.clearUnsynced();
+      else this.unsyncedSince = Math.max(this.unsyncedSince, startedAt);
+    });
   }
 
   /** Flushes and closes the log; a room that never stored anything leaves no files behind. */
@@ -245,7 +292,9 @@ export class RoomFiles {
     } finally {
       this.closed = true;
       this.store.markDirty(this, false);
-      fs.closeSync(this.fd);
+      // A background flush still holds the descriptor: it closes it when it returns.
+      if (this.flushing) this.closeWhenFlushed = true;
+      else fs.closeSync(this.fd);
     }
     if (this.snapshotBytes === 0 && !this.hasLogRecords()) removeIfExists(this.logPath);
   }
