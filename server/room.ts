@@ -41,7 +41,7 @@ export const CLOSE_STORAGE_FAILED = 1011;
 
 /**
  * One loaded board: its Y.Doc, its awareness and its peers. Every document change comes
- * from {@link Room.applyUpdate}, which stores the change in the room's log *before* any
+ * from {@link Room.receiveUpdate}, which stores the change in the room's log *before* any
  * peer is sent it, so nothing a client has received can be lost when the process dies.
  */
 export class Room {
@@ -51,6 +51,10 @@ export class Room {
   private readonly peers = new Map<Peer, Set<number>>();
   /** Updates emitted by the doc during the current apply, waiting to be stored and sent. */
   private emitted: Uint8Array[] = [];
+  /** Stored updates and changed presence waiting for the end of this event-loop turn. */
+  private outgoingUpdates: { update: Uint8Array; origin: Peer }[] = [];
+  private readonly outgoingAwareness = new Set<number>();
+  private flushScheduled = false;
   private readonly notifiedReadOnly = new WeakSet<Peer>();
   private failed = false;
   private unloaded = false;
@@ -221,10 +225,8 @@ export class Room {
       return;
     }
     this.context.counters.updatesApplied += updates.length;
-    for (const update of updates) {
-      const message = encodeSyncMessage(SYNC_UPDATE, update);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
-    }
+    for (const update of updates) this.outgoingUpdates.push({ update, origin });
+    this.scheduleFlush();
     if (this.files.wantsCompaction()) {
       try {
         this.files.compact(Y.encodeStateAsUpdate(this.doc));
@@ -257,6 +259,8 @@ export class Room {
   }
 
   private release(): void {
+    this.outgoingUpdates = [];
+    this.outgoingAwareness.clear();
     try {
       this.files.close();
     } catch (error) {
@@ -276,10 +280,52 @@ export class Room {
       for (const id of updated) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
-    const changed = [...added, ...updated, ...removed];
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers.keys()) peer.send(message);
+    for (const id of added) this.outgoingAwareness.add(id);
+    for (const id of updated) this.outgoingAwareness.add(id);
+    for (const id of removed) this.outgoingAwareness.add(id);
+    this.scheduleFlush();
   };
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.closed) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      try {
+        this.flush();
+      } catch (error) {
+        this.context.log('error', `${this.name}: broadcast failed: ${describeError(error)}`);
+      }
+    });
+  }
+
+  /**
+   * Sends what this turn of the event loop produced (everything in it is already stored).
+   * One update goes to every peer but its sender. Several (under load, many messages are
+   * read in one turn) are merged into one update sent to every peer, senders included,
+   * as the stock server does: Yjs ignores what a peer already has, and one message per
+   * peer per turn instead of one per update keeps fan-out cost flat as rooms get busy.
+   * Presence changes are likewise sent once per turn for all clients that changed.
+   */
+  private flush(): void {
+    if (this.closed) return;
+    const updates = this.outgoingUpdates;
+    this.outgoingUpdates = [];
+    if (updates.length === 1) {
+      const [{ update, origin }] = updates as [{ update: Uint8Array; origin: Peer }];
+      const message = encodeSyncMessage(SYNC_UPDATE, update);
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    } else if (updates.length > 1) {
+      const message = encodeSyncMessage(SYNC_UPDATE, Y.mergeUpdates(updates.map((entry) => entry.update)));
+      for (const peer of this.peers.keys()) peer.send(message);
+    }
+    if (this.outgoingAwareness.size > 0) {
+      const ids = [...this.outgoingAwareness];
+      this.outgoingAwareness.clear();
+      const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+      for (const peer of this.peers.keys()) peer.send(message);
+    }
+  }
 }
 
 /** Byte equality (Yjs re-encodes pending deletions on every update, so identity says nothing). */

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { type Logger, type SyncServer, signToken, startSyncServer } from '../../server/index';
 import {
@@ -72,9 +72,19 @@ describe('roles', () => {
       'the editor to see Vi',
     );
 
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      warnings.push(args.join(' '));
+    });
+    cleanup.push(() => warn.mockRestore());
     viewer.doc.getText('t').insert(0, 'VIEWER WAS HERE ');
     viewer.doc.getMap('m').set('evil', true);
     await waitFor(() => s.metrics().updates.viewerWritesRejected >= 2, 'the server to reject both writes');
+    // The stock client reports the server's "permission denied" (once per connection).
+    await waitFor(
+      () => warnings.some((w) => /Permission denied.*read-only/s.test(w)),
+      'the read-only notice',
+    );
     await sleep(100);
     expect(editor.doc.getText('t').toString()).toBe('from the editor');
     expect(editor.doc.getMap('m').has('evil')).toBe(false);
