@@ -36,6 +36,12 @@ export interface RoomContext {
   onFailed(room: Room): void;
 }
 
+/**
+ * Largest presence (awareness) update: names, colours, cursors, selections and viewports
+ * are small; without this one connection could park megabytes in every peer's memory.
+ */
+export const MAX_AWARENESS_BYTES = 256 * 1024;
+
 /** Close code for a room whose storage failed: transient for the stock client, which reconnects. */
 export const CLOSE_STORAGE_FAILED = 1011;
 
@@ -177,6 +183,9 @@ export class Room {
     if (this.closed) return;
     const owned = this.peers.get(peer);
     if (owned === undefined) return;
+    if (update.byteLength > MAX_AWARENESS_BYTES) {
+      throw new ProtocolError(`presence update of ${update.byteLength} bytes (limit ${MAX_AWARENESS_BYTES})`);
+    }
     const limit = this.context.maxAwarenessClientsPerPeer;
     const entries = decodeAwarenessUpdate(update, limit);
     const newIds = new Set(

@@ -352,29 +352,37 @@ if (SEARCH) {
     `\nsearching for the largest client count with p95 < ${P95_LIMIT_MS} ms (${SEARCH_SECONDS} s per step)`,
   );
   const searchStarted = Date.now();
-  let best = main.p95 < P95_LIMIT_MS ? main.clients : null;
+  const outOfTime = () => Date.now() - searchStarted > SEARCH_BUDGET_MS;
+  let best = main.p95 < P95_LIMIT_MS && main.lost === 0 ? main.clients : null;
+  let worst = null; // smallest count seen failing
   let stoppedBy = `the cap of ${SEARCH_STEPS.at(-1)} clients`;
-  for (const clients of SEARCH_STEPS.filter((n) => n > BASE.clients)) {
-    if (Date.now() - searchStarted > SEARCH_BUDGET_MS) {
-      stoppedBy = `the time budget (${SEARCH_BUDGET_MS / 1000} s)`;
-      break;
-    }
+  const step = async (clients) => {
     const result = await run({ clients, rate: BASE.rate, seconds: SEARCH_SECONDS });
     results.push(result);
     console.log(
       `  ${clients} clients: p95 ${fmt(result.p95, 2)} ms, lost ${result.lost}, server CPU ${fmt(result.serverCpu, 0)} %`,
     );
     if (result.lost > 0) failed = true;
-    if (result.p95 >= P95_LIMIT_MS || result.lost > 0) {
-      stoppedBy = `${clients} clients (p95 ${fmt(result.p95, 1)} ms)`;
-      break;
-    }
-    best = clients;
+    const ok = result.p95 < P95_LIMIT_MS && result.lost === 0;
+    if (ok) best = Math.max(best ?? 0, clients);
+    else worst = Math.min(worst ?? Number.POSITIVE_INFINITY, clients);
+    return ok;
+  };
+  // Step up the grid until a count fails, then halve the gap between the best and the
+  // failing count down to 50 clients.
+  for (const clients of SEARCH_STEPS.filter((n) => n > BASE.clients)) {
+    if (outOfTime()) break;
+    if (!(await step(clients))) break;
   }
+  while (worst !== null && worst - (best ?? 0) > 50 && !outOfTime()) {
+    await step(Math.round(((best ?? 0) + worst) / 2 / 10) * 10);
+  }
+  if (worst !== null) stoppedBy = `${worst} clients failing`;
+  if (outOfTime()) stoppedBy += `; time budget of ${SEARCH_BUDGET_MS / 1000} s reached`;
   console.log('');
-  printTable(results);
+  printTable(results.sort((a, b) => a.clients - b.clients || b.seconds - a.seconds));
   console.log(
-    `\nlargest client count with p95 < ${P95_LIMIT_MS} ms at ${BASE.rate} edits/s each: ${best ?? 'none'} (stopped at ${stoppedBy})`,
+    `\nlargest client count with p95 < ${P95_LIMIT_MS} ms at ${BASE.rate} edits/s each: ${best ?? 'none'} (search stopped: ${stoppedBy})`,
   );
 }
 

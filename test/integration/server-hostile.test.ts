@@ -324,5 +324,27 @@ describe('hostile client', () => {
     expect(logs.some((line) => /awareness for more than 16 clients/.test(line))).toBe(true);
     // Its fake people leave with it.
     await waitFor(() => friend.provider.awareness.getStates().size === 1, 'the fakes to disappear');
+
+    // One huge presence state is refused too.
+    const bloated = new WebSocket(`${s.syncUrl}/presence`);
+    await new Promise((resolve) => bloated.on('open', resolve));
+    const bloatedClosed = new Promise<number>((resolve) => bloated.on('close', (code) => resolve(code)));
+    const doc = new Y.Doc();
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState({ user: { name: 'x'.repeat(300 * 1024) } });
+    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
+    awareness.destroy();
+    const header = [1];
+    for (let n = update.length; ; n >>>= 7) {
+      if (n > 127) header.push((n & 127) | 128);
+      else {
+        header.push(n);
+        break;
+      }
+    }
+    bloated.send(Uint8Array.from([...header, ...update]));
+    expect(await bloatedClosed).toBe(1007);
+    expect(logs.some((line) => /presence update of \d+ bytes/.test(line))).toBe(true);
+    expect(friend.provider.awareness.getStates().size).toBe(1);
   });
 });
