@@ -110,7 +110,9 @@ describe('journey frame accessibility and translation', () => {
       }
       // The forward reading of the reverse map too.
       useJourneyUi.getState().setReverseView(ids[1]!, 'forward');
-      expect(audit(render(board, ids[1]!, lng))).toEqual([]);
+      const forward = render(board, ids[1]!, lng);
+      expect(forward).toContain('jm-forward-summary');
+      expect(audit(forward)).toEqual([]);
       useJourneyUi.getState().setReverseView(ids[1]!, 'build');
     });
   }
@@ -120,6 +122,28 @@ describe('journey frame accessibility and translation', () => {
     expect(render(board, ids[0]!, 'en')).toContain('Add card: Search · Customer steps');
     expect(render(board, ids[0]!, 'ru')).toContain('Добавить карточку: Search · Шаги клиента');
     expect(render(board, ids[1]!, 'ru')).toContain('Лестница «зачем?»');
+  });
+
+  it('asks what to do with the AI matrix row when a matrix follows the journey', () => {
+    const { board, ids } = richBoard();
+    const journey = board.snapshot().journeys[ids[0]!]!;
+    const stageId = journey.stages[0]!.id;
+    useJourneyUi.getState().openPopover({ kind: 'confirmStage', journeyId: journey.id, id: stageId });
+    try {
+      const plain = render(board, journey.id, 'en');
+      expect(plain).toContain('role="alertdialog"');
+      expect(plain).toContain('Delete the stage “Search” with everything in it?');
+      expect(plain).not.toContain('matrix row');
+      board.addMatrix({ journeyId: journey.id, x: 3000, y: 0 });
+      board.addMetric({ journeyId: journey.id, stageId, kind: 'nps' });
+      const withMatrix = render(board, journey.id, 'en');
+      expect(withMatrix).toContain('Delete, with its AI matrix row');
+      expect(withMatrix).toContain('Delete, keep the matrix row');
+      expect(withMatrix).toContain('metrics: 1');
+      expect(audit(withMatrix)).toEqual([]);
+    } finally {
+      useJourneyUi.getState().closePopover();
+    }
   });
 
   it('catches a control without a name (the audit itself works)', () => {

@@ -1,4 +1,5 @@
-import { create } from 'zustand';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { ReverseView } from './layout';
 
 /**
@@ -46,7 +47,7 @@ interface JourneyUiState {
   setDrag(drag: JourneyDrag | null): void;
 }
 
-export const useJourneyUi = create<JourneyUiState>()((set, get) => ({
+const journeyUiStore = createStore<JourneyUiState>()((set, get) => ({
   editingCardId: null,
   popover: null,
   showToBe: {},
@@ -65,3 +66,13 @@ export const useJourneyUi = create<JourneyUiState>()((set, get) => ({
   setReverseView: (journeyId, view) => set({ reverseView: { ...get().reverseView, [journeyId]: view } }),
   setDrag: (drag) => set({ drag }),
 }));
+
+// The app never renders on a server; markup rendered in tests (the accessibility audit)
+// should show the live session state, so the "server snapshot" is the current state.
+journeyUiStore.getInitialState = journeyUiStore.getState;
+
+/** Subscribes to a slice of the journey session state; `useJourneyUi.getState()` etc. for handlers. */
+export const useJourneyUi = Object.assign(
+  <T>(selector: (state: JourneyUiState) => T): T => useStore(journeyUiStore, selector),
+  journeyUiStore,
+);
