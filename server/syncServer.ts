@@ -50,7 +50,7 @@ export interface SyncServerOptions {
   fsync?: FsyncMode;
   /** Device flush interval for `fsync: 'interval'`, ms (default 1000). */
   fsyncIntervalMs?: number;
-  /** Compact a room's log into its snapshot beyond this many bytes (default 1 MiB). */
+  /** Compact a room's log into its snapshot beyond this many bytes and the snapshot's size (default 256 KiB). */
   compactAfterBytes?: number;
   /** Behind a reverse proxy: take the client address from the last `X-Forwarded-For` entry. */
   trustProxy?: boolean;
