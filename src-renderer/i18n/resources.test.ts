@@ -23,10 +23,24 @@ describe('locale resources', () => {
 
   it('has the same keys in English and Russian, in every part', () => {
     const all = collectResources(import.meta.glob('../*/locales/*.json', { eager: true }));
-    const en = keyPaths(all.en).sort();
-    const ru = keyPaths(all.ru).sort();
+    // Plural forms differ by language (English: one/other; Russian: one/few/many/other),
+    // so keys are compared without their i18next plural suffix.
+    const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
+    const en = [...new Set(keyPaths(all.en).map(base))].sort();
+    const ru = [...new Set(keyPaths(all.ru).map(base))].sort();
     expect(en.length).toBeGreaterThan(100);
     expect(ru.filter((k) => !en.includes(k))).toEqual([]);
     expect(en.filter((k) => !ru.includes(k))).toEqual([]);
+  });
+
+  it('gives Russian every plural form a count needs', () => {
+    const all = collectResources(import.meta.glob('../*/locales/*.json', { eager: true }));
+    const ru = keyPaths(all.ru);
+    const plurals = [
+      ...new Set(ru.filter((k) => /_(one|few|many|other)$/.test(k)).map((k) => k.replace(/_[a-z]+$/, ''))),
+    ];
+    for (const key of plurals) {
+      for (const form of ['one', 'few', 'many']) expect(ru, `${key}_${form}`).toContain(`${key}_${form}`);
+    }
   });
 });
