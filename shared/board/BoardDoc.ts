@@ -60,7 +60,7 @@ type YMap = Y.Map<unknown>;
 /** Why a command was refused. The board is unchanged when this is thrown. */
 export class BoardCommandError extends Error {
   constructor(
-    readonly code: 'not-found' | 'invalid-argument' | 'limit',
+    readonly code: 'not-found' | 'invalid-argument' | 'limit' | 'read-only',
     message: string,
   ) {
     super(message);
@@ -258,6 +258,8 @@ export class BoardDoc {
   private dirtyAll = true;
   private pendingEvent: Record<BoardCollection, Set<string>> = emptyDirty();
   private cached: BoardSnapshot | null = null;
+  /** See `setReadOnly`. */
+  readOnly = false;
   private rawElements: Record<string, ElementSnapshot> | null = null;
   private readonly teardown: (() => void)[] = [];
 
@@ -325,7 +327,7 @@ export class BoardDoc {
 
   /** Runs several commands as one transaction and one undo step. */
   batch(name: string, fn: () => void): void {
-    this.ydoc.transact(fn, new LocalCommand(name));
+    this.run(name, fn);
   }
 
   // ------------------------------------------------------------------ reading
@@ -519,9 +521,11 @@ export class BoardDoc {
     const um = this.undoManager;
     return {
       undo: () => {
+        this.assertWritable();
         um.undo();
       },
       redo: () => {
+        this.assertWritable();
         um.redo();
       },
       canUndo: () => um.canUndo(),
@@ -539,7 +543,20 @@ export class BoardDoc {
   }
 
   private run(name: string, fn: () => void): void {
+    this.assertWritable();
     this.ydoc.transact(fn, new LocalCommand(name));
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw new BoardCommandError('read-only', 'this board is open for viewing only');
+  }
+
+  /**
+   * Viewing only (e.g. joined with a viewer token): every command and undo/redo is refused,
+   * so a viewer's copy never drifts from the room (the server would not apply the edits).
+   */
+  setReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
   }
 
   // ------------------------------------------------------------------ lookups (throw not-found)
@@ -563,7 +580,7 @@ export class BoardDoc {
   /** Renames the board. */
   setTitle(title: string): void {
     const value = checkShort(title, 'title', 500);
-    this.ydoc.transact(() => setTextField(this.roots.meta, 'title', value), new LocalCommand('setTitle'));
+    this.run('setTitle', () => setTextField(this.roots.meta, 'title', value));
   }
 
   /** Sets the board's CX maturity self-assessment (DOMAIN 2.7). */

@@ -477,3 +477,19 @@ describe('metric defaults from the catalogue', () => {
     });
   });
 });
+
+describe('read-only boards', () => {
+  it('refuse every command and undo while viewing only', () => {
+    const board = BoardDoc.create();
+    const sticky = board.addElement({ type: 'sticky', x: 0, y: 0 });
+    board.setReadOnly(true);
+    const before = board.snapshot();
+    expect(() => board.moveElements([{ id: sticky, x: 5, y: 5 }])).toThrow(/viewing only/);
+    expect(() => board.setTitle('x')).toThrow(BoardCommandError);
+    expect(() => board.history.undo()).toThrow(/viewing only/);
+    expect(board.snapshot()).toBe(before);
+    board.setReadOnly(false);
+    board.moveElements([{ id: sticky, x: 5, y: 5 }]);
+    expect(board.snapshot().elements[sticky]!.x).toBe(5);
+  });
+});
