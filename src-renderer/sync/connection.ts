@@ -246,6 +246,12 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
     refuse(code === 4403 ? 'access-revoked' : `closed-${code}`);
   });
 
+  // A viewer's edits would never be applied by the server and would drift from the room:
+  // the board refuses commands while the role is viewer (the canvas reads `board.readOnly`).
+  const unsubscribeRole = state.subscribe((s, previous) => {
+    if (s.role !== previous.role) board.setReadOnly(s.role === 'viewer');
+  });
+
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && !provider.wsconnected && !state.getState().unsyncedChanges) {
       state.setState({ unsyncedChanges: true });
@@ -304,6 +310,8 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
       presence.destroy(); // tells the others we left while the socket is still open
       destroyed = true;
       unsubscribeNetwork();
+      unsubscribeRole();
+      board.setReadOnly(false);
       board.ydoc.off('update', onUpdate);
       board.ydoc.off('destroy', connection.disconnect);
       provider.destroy();

@@ -90,7 +90,11 @@ describe('roles', () => {
     await waitFor(() => viewer.connection.state.getState().role === 'viewer', 'the viewer learns its role');
     expect(editor.connection.state.getState().role).toBe('editor');
 
+    expect(viewer.board.readOnly).toBe(true);
+    expect(() => viewer.board.addElement({ type: 'sticky', x: 0, y: 0 })).toThrow(/viewing only/);
     const fromEditor = editor.board.addElement({ type: 'sticky', x: 0, y: 0, text: 'editor' });
+    // A tampered client that lifts its own read-only guard still cannot write: the server drops it.
+    viewer.board.setReadOnly(false);
     const fromViewer = viewer.board.addElement({ type: 'sticky', x: 0, y: 0, text: 'viewer' });
     await waitFor(
       () => viewer.board.snapshot().elements[fromEditor] !== undefined,
