@@ -6,11 +6,20 @@ import {
   type EdgeChange,
   MiniMap,
   type NodeChange,
+  type Viewport,
   Panel,
   ReactFlow,
   useReactFlow,
 } from '@xyflow/react';
-import { type MouseEvent as ReactMouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MouseEvent as ReactMouseEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
 import { journeyNodeSizeNow } from '../journey';
@@ -18,6 +27,8 @@ import { shallowEqual, useBoard, useBoardSelector, useSession, useSessionStore }
 import { activeExtensions } from '../shell/extensions';
 import { notify } from '../shell/notices';
 import { PALETTE, resolveColor } from './colors';
+import { useFarZoom } from './detail';
+import { fitViewport, unionRect } from './geometry';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { GRID, useCanvasActions } from './useCanvasActions';
@@ -61,12 +72,54 @@ function minimapColor(node: CanvasNode): string {
   return resolveColor(element.style.color, PALETTE.gray);
 }
 
+export const MIN_ZOOM = 0.02;
+export const MAX_ZOOM = 4;
+
+/**
+ * The viewport a board opens with: all of it in view (at most 100 %), computed from the
+ * document before React Flow mounts. React Flow then renders only what is in that view, once,
+ * instead of first rendering at 100 % and again after a fit.
+ */
+export function openingViewport(snapshot: CanvasSnapshot, width: number, height: number): Viewport {
+  const rects: { x: number; y: number; width: number; height: number }[] = [];
+  for (const id of snapshot.elementOrder) {
+    const el = snapshot.elements[id];
+    if (el && el.type !== 'connector') rects.push(el);
+  }
+  for (const journey of Object.values(snapshot.journeys)) {
+    rects.push({ x: journey.x, y: journey.y, ...journeyNodeSizeNow(journey) });
+  }
+  const bounds = unionRect(rects);
+  if (!bounds) return { x: 0, y: 0, zoom: 1 };
+  return fitViewport(bounds, width, height, { padding: 0.05, minZoom: MIN_ZOOM, maxZoom: 1 });
+}
+
+/**
+ * Measures the space the canvas gets, then mounts it with the opening viewport. The
+ * measuring happens in a layout effect, before the first paint.
+ */
+export function CanvasHost() {
+  const board = useBoard();
+  const ref = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setViewport(openingViewport(selectCanvas(board.snapshot()), el.clientWidth, el.clientHeight));
+  }, [board]);
+  return (
+    <div ref={ref} className="cx-canvas-host">
+      {viewport && <Canvas initialViewport={viewport} />}
+    </div>
+  );
+}
+
 /**
  * The board canvas: React Flow drawing the document's view model. Document changes arrive
  * through the snapshot; the user's drags and resizes are kept as local overrides while they
  * happen and written to the document once, at the end, as one undo step.
  */
-export function Canvas() {
+export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   const board = useBoard();
   const session = useSessionStore();
   const { t, i18n } = useTranslation();
@@ -305,20 +358,35 @@ export function Canvas() {
     [actions],
   );
 
+  // While the view moves, the viewport layer is composited (will-change), so panning moves
+  // already drawn pixels instead of repainting every item each frame; when it stops the
+  // layer is drawn again at the new zoom, sharp.
+  // The class is toggled on the element directly (no React render per gesture) and kept a
+  // moment after a move ends, so a run of wheel events does not repaint between events.
+  const flowRef = useRef<HTMLDivElement>(null);
+  const settleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onMoveStart = useCallback(() => {
+    if (settleTimer.current) clearTimeout(settleTimer.current);
+    settleTimer.current = null;
+    flowRef.current?.classList.add('cx-canvas--moving');
+  }, []);
   const onMoveEnd = useCallback(
-    (_event: unknown, viewport: { x: number; y: number; zoom: number }) =>
-      session.getState().setViewport(viewport),
+    (_event: unknown, viewport: { x: number; y: number; zoom: number }) => {
+      session.getState().setViewport(viewport);
+      if (settleTimer.current) clearTimeout(settleTimer.current);
+      settleTimer.current = setTimeout(() => flowRef.current?.classList.remove('cx-canvas--moving'), 250);
+    },
     [session],
+  );
+  useEffect(
+    () => () => {
+      if (settleTimer.current) clearTimeout(settleTimer.current);
+    },
+    [],
   );
 
   useCanvasKeyboard(actions, flow);
 
-  // Fit the board in view when it opens with content; an empty board stays at 100 %, and
-  // the first element added must not move the view.
-  const [fitOnOpen] = useState(() => {
-    const s = board.snapshot();
-    return s.elementOrder.length > 0 || Object.keys(s.journeys).length > 0;
-  });
   const [extensions] = useState(activeExtensions);
 
   const ariaLabelConfig = useMemo(
@@ -340,9 +408,13 @@ export function Canvas() {
   );
 
   const hand = tool === 'hand';
+  // Zoomed far out: structured frames may draw less (see detail.ts); this class lets their CSS know.
+  const far = useFarZoom();
   return (
     <ReactFlow<CanvasNode, ConnectorEdge>
-      className={`cx-canvas cx-canvas--tool-${tool}`}
+      defaultViewport={initialViewport}
+      ref={flowRef}
+      className={`cx-canvas cx-canvas--tool-${tool}${far ? ' cx-canvas--far' : ''}`}
       role="application"
       aria-label={t('canvas.label')}
       nodes={nodes}
@@ -358,6 +430,7 @@ export function Canvas() {
       onEdgeDoubleClick={onEdgeDoubleClick}
       onPaneClick={onPaneClick}
       onConnect={onConnect}
+      onMoveStart={onMoveStart}
       onMoveEnd={onMoveEnd}
       connectionMode={ConnectionMode.Loose}
       panOnDrag={hand ? true : [1, 2]}
@@ -376,11 +449,8 @@ export function Canvas() {
       snapToGrid={snapToGrid}
       snapGrid={[GRID, GRID]}
       elevateNodesOnSelect={false}
-      onlyRenderVisibleElements
-      minZoom={0.05}
-      maxZoom={4}
-      fitView={fitOnOpen}
-      fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       ariaLabelConfig={ariaLabelConfig}
     >
       <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />

@@ -39,3 +39,39 @@ export function snapPoint(point: Point, grid: number | null): Point {
   if (!grid) return point;
   return { x: Math.round(point.x / grid) * grid, y: Math.round(point.y / grid) * grid };
 }
+
+/** The union of rectangles, or null for none. */
+export function unionRect(rects: Iterable<{ x: number; y: number; width: number; height: number }>) {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const r of rects) {
+    minX = Math.min(minX, r.x);
+    minY = Math.min(minY, r.y);
+    maxX = Math.max(maxX, r.x + r.width);
+    maxY = Math.max(maxY, r.y + r.height);
+  }
+  return minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/**
+ * The viewport (translation and zoom) that shows `bounds` centred in a `width` × `height`
+ * canvas with `padding` (a fraction of the canvas) around it, zoom clamped to [minZoom, maxZoom].
+ */
+export function fitViewport(
+  bounds: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+  options: { padding: number; minZoom: number; maxZoom: number },
+): { x: number; y: number; zoom: number } {
+  const usableW = width * (1 - 2 * options.padding);
+  const usableH = height * (1 - 2 * options.padding);
+  const raw = Math.min(usableW / Math.max(bounds.width, 1), usableH / Math.max(bounds.height, 1));
+  const zoom = Math.min(options.maxZoom, Math.max(options.minZoom, raw));
+  return {
+    x: width / 2 - (bounds.x + bounds.width / 2) * zoom,
+    y: height / 2 - (bounds.y + bounds.height / 2) * zoom,
+    zoom,
+  };
+}

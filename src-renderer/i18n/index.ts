@@ -38,6 +38,7 @@ export function initI18n(): i18n {
       interpolation: { escapeValue: false }, // React escapes already
       returnNull: false,
       initAsync: false,
+      showSupportNotice: false,
     });
     reflectLanguage(language);
     i18next.on('languageChanged', reflectLanguage);

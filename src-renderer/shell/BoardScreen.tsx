@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../shared/board';
 import { BoardProvider, useBoard, useBoardSelector } from '../board/BoardContext';
-import { Canvas } from '../canvas/Canvas';
+import { CanvasHost } from '../canvas/Canvas';
 import { StylePanel } from '../canvas/StylePanel';
 import { Toolbar } from '../canvas/Toolbar';
 import { useCanvasActions } from '../canvas/useCanvasActions';
@@ -23,7 +23,7 @@ export function BoardScreen({ board }: { board: BoardDoc }) {
           <main className="cx-board__main">
             <Toolbar />
             <StylePanel />
-            <Canvas />
+            <CanvasHost />
           </main>
         </div>
       </ReactFlowProvider>

@@ -20,9 +20,27 @@ function databaseName(boardId: string): string {
   return `cxboard-board-${boardId}`;
 }
 
-async function attach(boardId: string, ydoc: Y.Doc): Promise<LocalBoardHandle> {
+/**
+ * Resolves once every write queued so far on the board's database has committed: IndexedDB
+ * runs read-write transactions on a store in order, so an empty one completes only after the
+ * earlier ones. Without this, a large new board (an import) could be lost if the tab were
+ * closed or reloaded right after it appeared, while its first write was still committing.
+ */
+function committed(persistence: IndexeddbPersistence): Promise<void> {
+  const db = persistence.db;
+  if (!db) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(['updates'], 'readwrite');
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB write failed'));
+    transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB write aborted'));
+  });
+}
+
+async function attach(boardId: string, ydoc: Y.Doc, isNew: boolean): Promise<LocalBoardHandle> {
   const persistence = new IndexeddbPersistence(databaseName(boardId), ydoc);
   await persistence.whenSynced;
+  if (isNew) await committed(persistence);
   const board = BoardDoc.fromYDoc(ydoc);
   let closed = false;
   return {
@@ -40,7 +58,7 @@ async function attach(boardId: string, ydoc: Y.Doc): Promise<LocalBoardHandle> {
 
 /** Opens a board stored on this device (an unknown id opens as an empty board). */
 export function openLocalBoard(boardId: string): Promise<LocalBoardHandle> {
-  return attach(boardId, new Y.Doc());
+  return attach(boardId, new Y.Doc(), false);
 }
 
 /**
@@ -53,7 +71,7 @@ export function storeNewLocalBoard(boardId: string, seed: BoardDoc): Promise<Loc
   seed.destroy();
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, update);
-  return attach(boardId, ydoc);
+  return attach(boardId, ydoc, true);
 }
 
 /** Deletes a board's stored data. Close any open handle of it first. */

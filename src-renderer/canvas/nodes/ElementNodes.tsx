@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../board/BoardContext';
 import { INK_COLORS, PALETTE, resolveColor, strokeFor } from '../colors';
+import type { ElementSnapshot } from '../../../shared/board';
+import { useFarZoom } from '../detail';
 import type { ElementNode } from '../viewModel';
 import { InlineText } from './InlineText';
 
@@ -14,9 +16,24 @@ function ElementResizer({ id, selected, min = 40 }: { id: string; selected: bool
 
 /** A sticky note: a coloured square of text. */
 export const StickyNode = memo(function StickyNode({ id, data, selected }: NodeProps<ElementNode>) {
+  const far = useFarZoom();
+  const fill = resolveColor(data.element.style.color, PALETTE.yellow);
+  if (far) return <div className="cx-sticky cx-far" style={{ background: fill }} />;
+  return <StickyBody id={id} element={data.element} fill={fill} selected={selected} />;
+});
+
+function StickyBody({
+  id,
+  element,
+  fill,
+  selected,
+}: {
+  id: string;
+  element: ElementSnapshot;
+  fill: string;
+  selected: boolean;
+}) {
   const { t } = useTranslation();
-  const { element } = data;
-  const fill = resolveColor(element.style.color, PALETTE.yellow);
   return (
     <>
       <ElementResizer id={id} selected={selected} />
@@ -25,13 +42,28 @@ export const StickyNode = memo(function StickyNode({ id, data, selected }: NodeP
       </div>
     </>
   );
-});
+}
 
 /** Free text on the canvas. */
 export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps<ElementNode>) {
+  const far = useFarZoom();
+  const color = resolveColor(data.element.style.color, INK_COLORS.black);
+  if (far) return <div className="cx-textbox cx-far" style={{ background: color, opacity: 0.35 }} />;
+  return <TextBody id={id} element={data.element} color={color} selected={selected} />;
+});
+
+function TextBody({
+  id,
+  element,
+  color,
+  selected,
+}: {
+  id: string;
+  element: ElementSnapshot;
+  color: string;
+  selected: boolean;
+}) {
   const { t } = useTranslation();
-  const { element } = data;
-  const color = resolveColor(element.style.color, INK_COLORS.black);
   return (
     <>
       <ElementResizer id={id} selected={selected} min={20} />
@@ -45,11 +77,12 @@ export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps
       </div>
     </>
   );
-});
+}
 
 /** A rectangle, ellipse or diamond with centred text. */
 export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodeProps<ElementNode>) {
   const { t } = useTranslation();
+  const far = useFarZoom();
   const { element } = data;
   const fill = resolveColor(element.style.color, PALETTE.blue);
   const stroke = strokeFor(fill);
@@ -94,13 +127,15 @@ export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodePro
             />
           )}
         </svg>
-        <InlineText
-          elementId={id}
-          text={element.text}
-          label={t('canvas.editor.shape')}
-          className="cx-shape__text"
-          style={{ fontSize: element.style.fontSize }}
-        />
+        {!far && (
+          <InlineText
+            elementId={id}
+            text={element.text}
+            label={t('canvas.editor.shape')}
+            className="cx-shape__text"
+            style={{ fontSize: element.style.fontSize }}
+          />
+        )}
       </div>
     </>
   );

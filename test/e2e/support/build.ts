@@ -1,8 +1,25 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repository root (this file is test/e2e/support/build.ts). */
-export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The repository root: the nearest folder up from this module with the project's
+ * package.json (found by walking up, so it also works from a bundled copy, e.g. a benchmark
+ * run through scripts/run-ts.mjs).
+ */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'cx-board') return `${dir}/`;
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd().endsWith('/') ? process.cwd() : `${process.cwd()}/`;
+    dir = parent;
+  }
+}
+
+/** Repository root, with a trailing slash. */
+export const ROOT = findRoot();
 export const RENDERER_DIR = `${ROOT}out/renderer`;
 export const SERVER_CLI = `${ROOT}dist/server/cli.mjs`;
 
