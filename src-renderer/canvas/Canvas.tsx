@@ -4,6 +4,7 @@ import {
   type Connection,
   ConnectionMode,
   type EdgeChange,
+  type FinalConnectionState,
   MiniMap,
   type NodeChange,
   type Viewport,
@@ -358,6 +359,23 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
     [actions],
   );
 
+  // A connection dragged from a handle may end anywhere on the other item, not only on its
+  // handles (as in Miro and tldraw): find the node under the pointer.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const target = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((el) => el.closest<HTMLElement>('.react-flow__node'))
+        .find((el) => el && el.dataset.id !== state.fromNode?.id);
+      const targetId = target?.dataset.id;
+      if (targetId) actions.connect(state.fromNode.id, targetId);
+    },
+    [actions],
+  );
+
   // While the view moves, the viewport layer is composited (will-change), so panning moves
   // already drawn pixels instead of repainting every item each frame; when it stops the
   // layer is drawn again at the new zoom, sharp.
@@ -430,6 +448,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
       onEdgeDoubleClick={onEdgeDoubleClick}
       onPaneClick={onPaneClick}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       onMoveStart={onMoveStart}
       onMoveEnd={onMoveEnd}
       connectionMode={ConnectionMode.Loose}

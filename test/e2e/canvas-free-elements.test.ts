@@ -207,4 +207,73 @@ describe('free elements on the canvas', () => {
     expect(await canvas(page).locator('.react-flow__node').count()).toBe(3);
     expect(problems.errors).toEqual([]);
   });
+
+  it('pans, zooms, resizes, and connects by dragging from a handle', async () => {
+    const { page, problems } = await openApp(browser, server.url);
+    await newBoard(page);
+    await addElement(page, 'Sticky note', { x: 400, y: 350 }, 'Left');
+    await addElement(page, 'Sticky note', { x: 800, y: 350 }, 'Right');
+    const zoomLevel = async () =>
+      Number(
+        /Zoom (\d+)%/.exec(
+          (await page.getByRole('button', { name: /^Zoom \d+%/ }).getAttribute('aria-label')) ?? '',
+        )?.[1],
+      );
+    expect(await zoomLevel()).toBe(100);
+
+    // Zoom buttons and fit.
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(zoomLevel).toBeGreaterThan(100);
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(zoomLevel).toBeLessThan(100);
+    await page.getByRole('button', { name: /^Zoom \d+%/ }).click(); // back to 100 %
+    await expect.poll(zoomLevel).toBe(100);
+
+    // Wheel pans, the hand tool pans by dragging, Space-drag pans in the select tool.
+    const area = (await canvas(page).boundingBox())!;
+    const left = () => boxOf(page, 'Sticky note: Left');
+    let before = await left();
+    await page.mouse.move(area.x + 600, area.y + 700);
+    await page.mouse.wheel(0, 120);
+    await expect.poll(async () => (await left()).y).toBeLessThan(before.y - 20);
+    before = await left();
+    await page.keyboard.press('h');
+    await dragBetween(page, { x: area.x + 600, y: area.y + 700 }, { x: area.x + 700, y: area.y + 650 });
+    await expect.poll(async () => (await left()).x).toBeGreaterThan(before.x + 50);
+    await page.keyboard.press('v');
+    before = await left();
+    await page.mouse.move(area.x + 600, area.y + 700);
+    await page.keyboard.down('Space');
+    await dragBetween(page, { x: area.x + 600, y: area.y + 700 }, { x: area.x + 500, y: area.y + 700 });
+    await page.keyboard.up('Space');
+    await expect.poll(async () => (await left()).x).toBeLessThan(before.x - 50);
+    expect(await node(page, 'Sticky note: Left').count()).toBe(1); // panning moved the view, not the note
+
+    // Resize with the corner handle; undo restores the size.
+    await node(page, 'Sticky note: Left').click();
+    const original = await left();
+    const corner = await centerOf(
+      node(page, 'Sticky note: Left').locator('.react-flow__resize-control.handle.bottom.right'),
+    );
+    await dragBetween(page, corner, { x: corner.x + 120, y: corner.y + 60 });
+    await expect.poll(async () => (await left()).width).toBeGreaterThan(original.width + 80);
+    await page.keyboard.press(`${MOD}+z`);
+    await expect.poll(async () => Math.round((await left()).width)).toBe(Math.round(original.width));
+
+    // Drag from the right handle of one note onto the other: a connector.
+    const leftNote = node(page, 'Sticky note: Left');
+    await leftNote.hover();
+    const handle = await centerOf(leftNote.locator('.react-flow__handle-right'));
+    await dragBetween(page, handle, await centerOf(node(page, 'Sticky note: Right')), 20);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+
+    // Snap to grid is a toggle.
+    const snap = page.getByRole('button', { name: 'Snap to grid' });
+    expect(await snap.getAttribute('aria-pressed')).toBe('false');
+    await snap.click();
+    expect(await snap.getAttribute('aria-pressed')).toBe('true');
+    await saveScreenshot(page, 'canvas-pan-zoom-resize-connect');
+    expect(problems.errors).toEqual([]);
+  });
 });
