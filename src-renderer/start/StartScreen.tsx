@@ -113,16 +113,19 @@ function ImportSection() {
   return (
     <section className="cx-start__section" aria-labelledby="cx-import">
       <h2 id="cx-import">{t('start.import.title')}</h2>
-      <label htmlFor={inputId} className="cx-file">
-        {t('start.import.label')}
-      </label>
+      {/* The native input stays (keyboard, screen readers) but is drawn by its label, so its
+          text follows the app's language rather than the browser's. */}
       <input
         id={inputId}
+        className="cx-visually-hidden cx-file-input"
         type="file"
         accept=".cxboard,application/json"
         disabled={busy}
         onChange={(e) => void onFile(e)}
       />
+      <label htmlFor={inputId} className="cx-button cx-file">
+        {t('start.import.label')}
+      </label>
       {error && (
         <p className="cx-error" role="alert">
           {error}

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppServer,
+  canvas,
+  launchBrowser,
+  newBoard,
+  node,
+  openApp,
+  saveScreenshot,
+  startServer,
+  waitForStartScreen,
+} from './support';
+
+let server: AppServer;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'cxboard-start-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('start screen', () => {
+  it('creates from a template, lists, renames, exports, imports, refuses a bad file, and deletes after confirmation', async () => {
+    const { page, problems } = await openApp(browser, server.url);
+    await waitForStartScreen(page);
+    expect(await page.getByText('No boards yet').count()).toBe(1);
+
+    // A journey template opens as a board with a journey map on it.
+    await newBoard(page, 'Customer journey map');
+    await expect.poll(() => canvas(page).locator('.react-flow__node-journey').count()).toBe(1);
+    await page.getByRole('textbox', { name: 'Board title' }).fill('Onboarding');
+    await page.keyboard.press('Enter');
+    // From the keyboard, a creation tool places its element in the middle of the view.
+    await page
+      .getByRole('toolbar', { name: 'Tools' })
+      .getByRole('button', { name: 'Sticky note' })
+      .press('Enter');
+    await page.getByRole('textbox', { name: 'Sticky note text' }).fill('Exported note');
+    await page.keyboard.press('Escape');
+    await node(page, 'Sticky note: Exported note').waitFor();
+
+    // Export: the download is a .cxboard file named after the board.
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download .cxboard' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe('Onboarding.cxboard');
+    const exported = join(dir, 'exported.cxboard');
+    await download.saveAs(exported);
+    expect(JSON.parse(readFileSync(exported, 'utf8')).format).toBe('cxboard');
+
+    // Back on the start screen: the board is listed; rename it there.
+    await page.getByRole('button', { name: 'All boards' }).click();
+    await page.getByRole('button', { name: 'Open Onboarding' }).waitFor();
+    await page.getByRole('button', { name: 'Rename Onboarding' }).click();
+    await page.getByRole('textbox', { name: 'New title' }).fill('Onboarding v2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Open Onboarding v2' }).waitFor();
+
+    // A bad file is refused with a clear message, and nothing is added.
+    const bad = join(dir, 'bad.cxboard');
+    writeFileSync(bad, '{"format":"cxboard","formatVersion":1,"schemaVersion":1,"ydoc":');
+    await page.getByLabel('Import a .cxboard file').setInputFiles(bad);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('not a board file');
+    expect(await page.getByRole('listitem').count()).toBe(1);
+    const notBoard = join(dir, 'notes.cxboard');
+    writeFileSync(notBoard, JSON.stringify({ hello: 'world' }));
+    await page.getByLabel('Import a .cxboard file').setInputFiles(notBoard);
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('not a CX board file');
+
+    // The exported file imports as a new board with its content.
+    await page.getByLabel('Import a .cxboard file').setInputFiles(exported);
+    await canvas(page).waitFor();
+    await node(page, 'Sticky note: Exported note').waitFor();
+    expect(await canvas(page).locator('.react-flow__node-journey').count()).toBe(1);
+    await page.getByRole('button', { name: 'All boards' }).click();
+    await expect.poll(() => page.getByRole('listitem').count()).toBe(2);
+    await saveScreenshot(page, 'start-screen');
+
+    // Delete asks first; Cancel keeps the board, Delete board removes it.
+    await page.getByRole('button', { name: 'Delete Onboarding v2' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete this board?' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('button', { name: 'Open Onboarding v2' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Delete Onboarding v2' }).click();
+    await dialog.getByRole('button', { name: 'Delete board' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Open Onboarding v2' }).count()).toBe(0);
+    expect(await page.getByRole('listitem').count()).toBe(1);
+
+    // Reload keeps the list as it is.
+    await page.reload();
+    await waitForStartScreen(page);
+    await expect.poll(() => page.getByRole('listitem').count()).toBe(1);
+    expect(problems.errors).toEqual([]);
+  });
+});
