@@ -212,7 +212,7 @@ export function createEdgeMapper(): (input: EdgeMapInput) => ConnectorEdge[] {
         snapshot.journeys[id] !== undefined);
     for (const id of snapshot.elementOrder) {
       const element = snapshot.elements[id];
-      if (!element || element.type !== 'connector') continue;
+      if (element?.type !== 'connector') continue;
       const selected = selection.has(id);
       const ends = endExists(element.from) && endExists(element.to);
       const edge = reuse(cache, next, id, [element, selected, ends], () =>

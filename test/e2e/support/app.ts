@@ -127,6 +127,7 @@ export function computedStyle(locator: Locator, property: string): Promise<strin
 export function untranslatedKeys(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const key = /\b[a-z][a-zA-Z]+(\.[a-zA-Z-]+){1,5}\b/g;
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a user reads.
     const texts = [document.body.innerText];
     for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
       for (const name of ['aria-label', 'title', 'placeholder']) texts.push(el.getAttribute(name) ?? '');

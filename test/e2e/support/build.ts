@@ -11,7 +11,8 @@ function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'cx-board') return `${dir}/`;
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'cx-board')
+      return `${dir}/`;
     const parent = dirname(dir);
     if (parent === dir) return process.cwd().endsWith('/') ? process.cwd() : `${process.cwd()}/`;
     dir = parent;
