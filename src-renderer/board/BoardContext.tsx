@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { BoardDoc, BoardSnapshot } from '../../shared/board';
+import { useIsViewer } from '../sync/hooks';
 import { createSessionStore, type SessionState, type SessionStore } from './sessionStore';
 
 /**
@@ -14,12 +15,20 @@ interface BoardContextValue {
 }
 
 const BoardContext = createContext<BoardContextValue | null>(null);
+/** Separate from BoardContext so a role change re-renders only the components that ask. */
+const ReadOnlyContext = createContext(false);
 
 /** Makes one board and a fresh session store (tool, selection, viewport…) available below. */
 export function BoardProvider({ board, children }: { board: BoardDoc; children: ReactNode }) {
   // The session store lives exactly as long as this provider is showing this board.
   const value = useMemo<BoardContextValue>(() => ({ board, session: createSessionStore() }), [board]);
-  return <BoardContext.Provider value={value}>{children}</BoardContext.Provider>;
+  // Subscribed once here: thousands of cards read it through context, with no store subscription each.
+  const readOnly = useIsViewer(board);
+  return (
+    <BoardContext.Provider value={value}>
+      <ReadOnlyContext.Provider value={readOnly}>{children}</ReadOnlyContext.Provider>
+    </BoardContext.Provider>
+  );
 }
 
 function useBoardContext(): BoardContextValue {
@@ -65,6 +74,16 @@ export function useBoardSelector<T>(
   };
   const subscribe = useMemo(() => (notify: () => void) => board.onChange(() => notify()), [board]);
   return useSyncExternalStore(subscribe, getSelection, getSelection);
+}
+
+/**
+ * True while the board is open for viewing only (joined with a viewer link: the connection's
+ * role is 'viewer', and the board refuses commands). The UI then offers no editing: no
+ * creation tools, dragging, text editing or structure changes; selecting, panning, zooming,
+ * following and copying still work. Re-renders when the role changes.
+ */
+export function useBoardReadOnly(): boolean {
+  return useContext(ReadOnlyContext);
 }
 
 /** The per-board session store itself (for event handlers that read it imperatively). */

@@ -21,6 +21,18 @@ export function useConnectionState(connection: BoardConnection | null): Connecti
   return useStore<typeof NOT_LIVE>(connection ? connection.state : NOT_LIVE);
 }
 
+/**
+ * True while `board` is live with viewer access (the server granted 'viewer'): the UI offers
+ * no editing then. Re-renders only when that answer changes, not on every connection event.
+ */
+export function useIsViewer(board: BoardDoc): boolean {
+  const connection = useBoardConnection(board);
+  return useStore<typeof NOT_LIVE, boolean>(
+    connection ? connection.state : NOT_LIVE,
+    (s) => s?.role === 'viewer',
+  );
+}
+
 /** The other people on the board (empty without a connection). */
 export function usePeers(connection: BoardConnection | null): readonly Peer[] {
   return useStore(connection ? connection.presence.peers : NO_PEERS, (s) => s.peers);

@@ -14,7 +14,7 @@ export {
   type ConnectOptions,
   connectBoard,
 } from './connection';
-export { useBoardConnection, useConnectionState, usePeers } from './hooks';
+export { useBoardConnection, useConnectionState, useIsViewer, usePeers } from './hooks';
 export type { Peer, PresenceUser } from './presenceState';
 export { connectionOf } from './registry';
 
