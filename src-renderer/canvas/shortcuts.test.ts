@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTypingTarget, type KeyInput, shortcutFor } from './shortcuts';
+import { allowedWhenReadOnly, isTypingTarget, type KeyInput, shortcutFor, VIEWING_TOOLS } from './shortcuts';
 
 function key(code: string, extra: Partial<KeyInput> = {}): KeyInput {
   const letter = /^Key([A-Z])$/.exec(code)?.[1]?.toLowerCase();
@@ -74,5 +74,39 @@ describe('isTypingTarget', () => {
     expect(isTypingTarget(el('BUTTON'))).toBe(false);
     expect(isTypingTarget(el('DIV'))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+});
+
+describe('allowedWhenReadOnly', () => {
+  const allowed = (code: string, extra: Partial<KeyInput> = {}) => {
+    const action = shortcutFor(key(code, extra));
+    if (!action) throw new Error(`no shortcut for ${code}`);
+    return allowedWhenReadOnly(action);
+  };
+
+  it('lets a viewer look around: select and hand tools, select all, zoom, fit, Escape', () => {
+    expect(allowed('KeyV')).toBe(true);
+    expect(allowed('KeyH')).toBe(true);
+    expect(allowed('KeyA', { ctrlKey: true })).toBe(true);
+    expect(allowed('Equal', { ctrlKey: true })).toBe(true);
+    expect(allowed('Minus', { metaKey: true })).toBe(true);
+    expect(allowed('Digit0', { ctrlKey: true })).toBe(true);
+    expect(allowed('Digit1', { shiftKey: true })).toBe(true);
+    expect(allowed('Escape')).toBe(true);
+    expect(VIEWING_TOOLS).toEqual(['select', 'hand']);
+  });
+
+  it('refuses every creation tool and every change, undo and redo included', () => {
+    for (const code of ['KeyN', 'KeyT', 'KeyR', 'KeyO', 'KeyD', 'KeyF', 'KeyC'])
+      expect(allowed(code)).toBe(false);
+    expect(allowed('Delete')).toBe(false);
+    expect(allowed('Backspace')).toBe(false);
+    expect(allowed('KeyZ', { ctrlKey: true })).toBe(false);
+    expect(allowed('KeyZ', { ctrlKey: true, shiftKey: true })).toBe(false);
+    expect(allowed('KeyY', { ctrlKey: true })).toBe(false);
+    expect(allowed('KeyD', { ctrlKey: true })).toBe(false);
+    expect(allowed('ArrowLeft')).toBe(false);
+    expect(allowed('ArrowUp', { shiftKey: true })).toBe(false);
+    expect(allowed('Enter')).toBe(false);
   });
 });

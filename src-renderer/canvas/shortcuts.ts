@@ -92,6 +92,34 @@ export function shortcutFor(e: KeyInput): ShortcutAction | null {
   return tool ? { kind: 'tool', tool } : null;
 }
 
+/** The tools of a board open for viewing only: looking around, nothing that creates. */
+export const VIEWING_TOOLS: readonly Tool[] = ['select', 'hand'];
+
+/**
+ * Whether a shortcut may run on a board open for viewing only: selecting, the viewing tools,
+ * zoom and fit, and Escape do; anything that would change the board (undo/redo included)
+ * does not.
+ */
+export function allowedWhenReadOnly(action: ShortcutAction): boolean {
+  switch (action.kind) {
+    case 'tool':
+      return VIEWING_TOOLS.includes(action.tool);
+    case 'selectAll':
+    case 'fit':
+    case 'zoomIn':
+    case 'zoomOut':
+    case 'escape':
+      return true;
+    case 'undo':
+    case 'redo':
+    case 'delete':
+    case 'duplicate':
+    case 'nudge':
+    case 'edit':
+      return false;
+  }
+}
+
 /** True when keys typed at `target` are text for a field, not commands for the canvas. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as Element).closest !== 'function') return false;
