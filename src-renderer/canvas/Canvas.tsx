@@ -24,14 +24,21 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
 import { journeyNodeSizeNow } from '../journey';
-import { shallowEqual, useBoard, useBoardSelector, useSession, useSessionStore } from '../board/BoardContext';
+import {
+  shallowEqual,
+  useBoard,
+  useBoardReadOnly,
+  useBoardSelector,
+  useSession,
+  useSessionStore,
+} from '../board/BoardContext';
 import { activeExtensions } from '../shell/extensions';
 import { notify } from '../shell/notices';
 import { PALETTE, resolveColor } from './colors';
 import { useFarZoom } from './detail';
 import { fitViewport, unionRect } from './geometry';
 import { edgeTypes, nodeTypes } from './nodeTypes';
-import { isTypingTarget, shortcutFor } from './shortcuts';
+import { allowedWhenReadOnly, isTypingTarget, shortcutFor, VIEWING_TOOLS } from './shortcuts';
 import { GRID, useCanvasActions } from './useCanvasActions';
 import {
   type CanvasNode,
@@ -126,6 +133,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   const { t, i18n } = useTranslation();
   const flow = useReactFlow();
   const actions = useCanvasActions();
+  const readOnly = useBoardReadOnly();
 
   const snapshot = useBoardSelector(selectCanvas, shallowEqual);
   const tool = useSession((s) => s.tool);
@@ -321,49 +329,60 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
     [commitDrag],
   );
 
+  // Viewing only: leave any creation tool or editing that was under way when the role arrived.
+  useEffect(() => {
+    if (!readOnly) return;
+    const state = session.getState();
+    if (!VIEWING_TOOLS.includes(state.tool)) state.setTool('select');
+    if (state.editingId) state.setEditing(null);
+  }, [readOnly, session]);
+
   const onNodeClick = useCallback(
     (_event: ReactMouseEvent, node: CanvasNode) => {
       const state = session.getState();
-      if (state.tool !== 'connector') return;
+      if (state.tool !== 'connector' || readOnly) return;
       if (!state.connectFrom) state.setConnectFrom(node.id);
       else if (state.connectFrom !== node.id) actions.connect(state.connectFrom, node.id);
     },
-    [session, actions],
+    [session, actions, readOnly],
   );
 
   const onNodeDoubleClick = useCallback(
     (_event: ReactMouseEvent, node: CanvasNode) => {
-      if (node.type !== 'journey') session.getState().setEditing(node.id);
+      if (node.type !== 'journey' && !readOnly) session.getState().setEditing(node.id);
     },
-    [session],
+    [session, readOnly],
   );
 
   const onEdgeDoubleClick = useCallback(
-    (_event: ReactMouseEvent, edge: ConnectorEdge) => session.getState().setEditing(edge.id),
-    [session],
+    (_event: ReactMouseEvent, edge: ConnectorEdge) => {
+      if (!readOnly) session.getState().setEditing(edge.id);
+    },
+    [session, readOnly],
   );
 
   const onPaneClick = useCallback(
     (event: ReactMouseEvent) => {
       const state = session.getState();
       if (state.editingId) state.setEditing(null);
+      if (readOnly) return;
       actions.createAt(state.tool, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
     },
-    [session, actions, flow],
+    [session, actions, flow, readOnly],
   );
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      actions.connect(connection.source, connection.target);
+      if (!readOnly) actions.connect(connection.source, connection.target);
     },
-    [actions],
+    [actions, readOnly],
   );
 
   // A connection dragged from a handle may end anywhere on the other item, not only on its
   // handles (as in Miro and tldraw): find the node under the pointer.
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid || !state.fromNode) return;
+      if (state.isValid || !state.fromNode || readOnly) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
       const target = document
@@ -373,7 +392,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
       const targetId = target?.dataset.id;
       if (targetId) actions.connect(state.fromNode.id, targetId);
     },
-    [actions],
+    [actions, readOnly],
   );
 
   // While the view moves, the viewport layer is composited (will-change), so panning moves
@@ -403,7 +422,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
     [],
   );
 
-  useCanvasKeyboard(actions, flow);
+  useCanvasKeyboard(actions, flow, readOnly);
 
   const [extensions] = useState(activeExtensions);
 
@@ -432,7 +451,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
     <ReactFlow<CanvasNode, ConnectorEdge>
       defaultViewport={initialViewport}
       ref={flowRef}
-      className={`cx-canvas cx-canvas--tool-${tool}${far ? ' cx-canvas--far' : ''}`}
+      className={`cx-canvas cx-canvas--tool-${tool}${far ? ' cx-canvas--far' : ''}${readOnly ? ' cx-canvas--readonly' : ''}`}
       role="application"
       aria-label={t('canvas.label')}
       nodes={nodes}
@@ -462,8 +481,8 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
       multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
       deleteKeyCode={null}
       disableKeyboardA11y
-      nodesDraggable={!hand}
-      nodesConnectable={!hand}
+      nodesDraggable={!hand && !readOnly}
+      nodesConnectable={!hand && !readOnly}
       elementsSelectable={!hand}
       snapToGrid={snapToGrid}
       snapGrid={[GRID, GRID]}
@@ -488,10 +507,15 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   );
 }
 
-/** Canvas shortcuts and clipboard events; nothing fires while the user types in a field. */
+/**
+ * Canvas shortcuts and clipboard events; nothing fires while the user types in a field. On a
+ * board open for viewing only, only the shortcuts that change nothing run, and copy is the one
+ * clipboard action (cut and paste are left alone).
+ */
 function useCanvasKeyboard(
   actions: ReturnType<typeof useCanvasActions>,
   flow: ReturnType<typeof useReactFlow>,
+  readOnly: boolean,
 ) {
   const session = useSessionStore();
   useEffect(() => {
@@ -501,7 +525,7 @@ function useCanvasKeyboard(
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || blocked(event.target)) return;
       const action = shortcutFor(event);
-      if (!action) return;
+      if (!action || (readOnly && !allowedWhenReadOnly(action))) return;
       const state = session.getState();
       switch (action.kind) {
         case 'tool':
@@ -559,7 +583,7 @@ function useCanvasKeyboard(
       event.preventDefault();
     };
     const onCut = (event: ClipboardEvent) => {
-      if (blocked(event.target) || hasTextSelection()) return;
+      if (readOnly || blocked(event.target) || hasTextSelection()) return;
       const text = actions.copySelection();
       if (!text || !event.clipboardData) return;
       event.clipboardData.setData('text/plain', text);
@@ -567,7 +591,7 @@ function useCanvasKeyboard(
       actions.deleteSelection();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (blocked(event.target)) return;
+      if (readOnly || blocked(event.target)) return;
       const text = event.clipboardData?.getData('text/plain');
       if (!text) return;
       event.preventDefault();
@@ -584,5 +608,5 @@ function useCanvasKeyboard(
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
     };
-  }, [actions, flow, session]);
+  }, [actions, flow, session, readOnly]);
 }

@@ -1,14 +1,18 @@
 import { Panel, useReactFlow, useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../board/BoardContext';
+import { useBoardReadOnly, useSession } from '../board/BoardContext';
 
-/** Zoom out / zoom level (click: 100 %) / zoom in / fit, and the snap-to-grid toggle. */
+/**
+ * Zoom out / zoom level (click: 100 %) / zoom in / fit, and the snap-to-grid toggle (not on a
+ * board open for viewing only: it only affects placing things).
+ */
 export function ZoomControls() {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const { zoom } = useViewport();
   const snapToGrid = useSession((s) => s.snapToGrid);
   const toggleSnap = useSession((s) => s.toggleSnapToGrid);
+  const readOnly = useBoardReadOnly();
   return (
     <Panel position="bottom-left" className="cx-zoom" role="group" aria-label={t('canvas.zoom.panel')}>
       <button
@@ -44,15 +48,17 @@ export function ZoomControls() {
       >
         ⤢
       </button>
-      <button
-        type="button"
-        aria-label={t('canvas.snap')}
-        title={t('canvas.snap')}
-        aria-pressed={snapToGrid}
-        onClick={toggleSnap}
-      >
-        #
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          aria-label={t('canvas.snap')}
+          title={t('canvas.snap')}
+          aria-pressed={snapToGrid}
+          onClick={toggleSnap}
+        >
+          #
+        </button>
+      )}
     </Panel>
   );
 }
