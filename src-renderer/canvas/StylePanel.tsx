@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type BoardSnapshot, type ElementSnapshot, STICKY_COLORS, type ShapeKind } from '../../shared/board';
-import { shallowEqual, useBoardSelector, useSession } from '../board/BoardContext';
+import { shallowEqual, useBoardReadOnly, useBoardSelector, useSession } from '../board/BoardContext';
 import { INK_COLORS, type InkColor, PALETTE } from './colors';
 import { colorKindOf, useCanvasActions } from './useCanvasActions';
 
@@ -10,7 +10,7 @@ const INK_NAMES = Object.keys(INK_COLORS) as InkColor[];
 /**
  * The context toolbar of the selection: colour, shape kind, order, duplicate, delete. It shows
  * only what applies to the selected elements (fills for stickies/shapes/frames, ink for text
- * and connectors).
+ * and connectors), and nothing on a board open for viewing only.
  */
 export function StylePanel() {
   const { t } = useTranslation();
@@ -22,7 +22,8 @@ export function StylePanel() {
     shallowEqual,
   );
   const journeysSelected = useBoardSelector((s) => selection.some((id) => s.journeys[id] !== undefined));
-  if ((selected.length === 0 && !journeysSelected) || editing) return null;
+  const readOnly = useBoardReadOnly();
+  if ((selected.length === 0 && !journeysSelected) || editing || readOnly) return null;
 
   const fills = selected.filter((e) => colorKindOf(e.type) === 'fill');
   const inks = selected.filter((e) => colorKindOf(e.type) === 'ink');

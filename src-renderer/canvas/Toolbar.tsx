@@ -1,9 +1,10 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useSessionStore } from '../board/BoardContext';
+import { useBoardReadOnly, useSession, useSessionStore } from '../board/BoardContext';
 import type { Tool } from '../board/sessionStore';
 import { JourneyPresetPicker } from '../journey';
 import { TOOL_ICONS } from '../shell/icons';
+import { VIEWING_TOOLS } from './shortcuts';
 import { CREATION_TOOLS, useCanvasActions } from './useCanvasActions';
 
 /** Tools in toolbar order, with their single-key shortcut (see shortcuts.ts). */
@@ -22,12 +23,15 @@ const TOOLBAR: { tool: Tool; key: string }[] = [
 /**
  * The creation toolbar. Picking a creation tool and clicking the canvas places the element
  * there; activating the button from the keyboard places it in the middle of the view at once.
+ * On a board open for viewing only it offers the viewing tools (select, hand) alone.
  */
 export function Toolbar() {
   const { t } = useTranslation();
   const session = useSessionStore();
   const current = useSession((s) => s.tool);
   const actions = useCanvasActions();
+  const readOnly = useBoardReadOnly();
+  const tools = readOnly ? TOOLBAR.filter(({ tool }) => VIEWING_TOOLS.includes(tool)) : TOOLBAR;
 
   const choose = (tool: Tool, event: MouseEvent<HTMLButtonElement>) => {
     const state = session.getState();
@@ -43,7 +47,7 @@ export function Toolbar() {
 
   return (
     <div className="cx-toolbar" role="toolbar" aria-orientation="vertical" aria-label={t('toolbar.label')}>
-      {TOOLBAR.map(({ tool, key }) => {
+      {tools.map(({ tool, key }) => {
         const label = t(`tool.${tool}`);
         return (
           <button
@@ -60,14 +64,16 @@ export function Toolbar() {
           </button>
         );
       })}
-      <JourneyPresetPicker
-        className="cx-toolbar__button cx-toolbar__button--wide"
-        getPosition={() => {
-          const view = actions.viewRect();
-          return { x: view.x + view.width * 0.1, y: view.y + view.height * 0.1 };
-        }}
-        onCreated={(id) => session.getState().setSelection([id])}
-      />
+      {!readOnly && (
+        <JourneyPresetPicker
+          className="cx-toolbar__button cx-toolbar__button--wide"
+          getPosition={() => {
+            const view = actions.viewRect();
+            return { x: view.x + view.width * 0.1, y: view.y + view.height * 0.1 };
+          }}
+          onCreated={(id) => session.getState().setSelection([id])}
+        />
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession, useSessionStore } from '../../board/BoardContext';
+import { useBoardReadOnly, useSession, useSessionStore } from '../../board/BoardContext';
 import { INK_COLORS, resolveColor } from '../colors';
 import { borderPoint, centerOf } from '../geometry';
 import { InlineText } from '../nodes/InlineText';
@@ -37,6 +37,7 @@ export const ConnectorEdgeView = memo(function ConnectorEdgeView({
   const targetNode = useInternalNode(target);
   const editing = useSession((s) => s.editingId === id);
   const session = useSessionStore();
+  const readOnly = useBoardReadOnly();
   if (!sourceNode || !targetNode || !data) return null;
   const a = rectOf(sourceNode);
   const b = rectOf(targetNode);
@@ -67,6 +68,8 @@ export const ConnectorEdgeView = memo(function ConnectorEdgeView({
           >
             {editing ? (
               <InlineText elementId={id} text={text} label={t('canvas.editor.connector')} singleLine />
+            ) : readOnly ? (
+              <span className="cx-edge-label__text">{text}</span>
             ) : (
               <button
                 type="button"

@@ -1,17 +1,28 @@
 import { NodeResizer, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../board/BoardContext';
+import { useBoardReadOnly, useSession } from '../../board/BoardContext';
 import { INK_COLORS, PALETTE, resolveColor, strokeFor } from '../colors';
 import type { ElementSnapshot } from '../../../shared/board';
 import { useFarZoom } from '../detail';
 import type { ElementNode } from '../viewModel';
 import { InlineText } from './InlineText';
 
-/** Resize handles, shown on the selected element while its text is not being edited. */
+/**
+ * Resize handles, shown on the selected element while its text is not being edited (never on a
+ * board open for viewing only).
+ */
 function ElementResizer({ id, selected, min = 40 }: { id: string; selected: boolean; min?: number }) {
   const editing = useSession((s) => s.editingId === id);
-  return <NodeResizer isVisible={selected && !editing} minWidth={min} minHeight={min} color="#2563eb" />;
+  const readOnly = useBoardReadOnly();
+  return (
+    <NodeResizer
+      isVisible={selected && !editing && !readOnly}
+      minWidth={min}
+      minHeight={min}
+      color="#2563eb"
+    />
+  );
 }
 
 /** A sticky note: a coloured square of text. */

@@ -1,5 +1,5 @@
 import { type CSSProperties, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import { useBoard, useSession, useSessionStore } from '../../board/BoardContext';
+import { useBoard, useBoardReadOnly, useSession, useSessionStore } from '../../board/BoardContext';
 
 interface InlineTextProps {
   elementId: string;
@@ -14,9 +14,10 @@ interface InlineTextProps {
 }
 
 /**
- * The text of an element, edited in place while it is the session's `editingId`. The text is
- * written to the board once, when editing ends (Escape, Enter for single-line fields, a click
- * elsewhere, or the page going away), so one edit is one undo step.
+ * The text of an element, edited in place while it is the session's `editingId` (never on a
+ * board open for viewing only). The text is written to the board once, when editing ends
+ * (Escape, Enter for single-line fields, a click elsewhere, or the page going away), so one
+ * edit is one undo step.
  */
 export function InlineText({
   elementId,
@@ -28,7 +29,8 @@ export function InlineText({
   placeholder,
 }: InlineTextProps) {
   const editing = useSession((s) => s.editingId === elementId);
-  if (!editing) {
+  const readOnly = useBoardReadOnly();
+  if (!editing || readOnly) {
     return (
       <div className={`cx-text ${className ?? ''}`} style={style}>
         {text || (placeholder ? <span className="cx-text__placeholder">{placeholder}</span> : null)}
@@ -84,7 +86,8 @@ function TextEditor({
     const commit = () => {
       if (committed.current) return;
       committed.current = true;
-      if (latest.current !== initial && board.snapshot().elements[elementId]) {
+      // A viewer role that arrived mid-edit closes the editor: the board refuses the text then.
+      if (latest.current !== initial && board.snapshot().elements[elementId] && !board.readOnly) {
         board.setElementText(elementId, latest.current);
       }
     };
