@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../shared/board';
-import { BoardProvider, useBoard, useBoardSelector } from '../board/BoardContext';
+import { BoardProvider, useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
 import { CanvasHost } from '../canvas/Canvas';
 import { StylePanel } from '../canvas/StylePanel';
 import { Toolbar } from '../canvas/Toolbar';
@@ -48,7 +48,7 @@ function useHistoryState(board: BoardDoc) {
   return { canUndo, canRedo };
 }
 
-function BoardTitle() {
+function BoardTitle({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const board = useBoard();
   const title = useBoardSelector((s) => s.meta.title);
@@ -66,6 +66,7 @@ function BoardTitle() {
       placeholder={t('start.untitledBoard')}
       value={draft}
       maxLength={500}
+      readOnly={readOnly}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}
       onKeyDown={(e) => {
@@ -85,37 +86,50 @@ function TopBar() {
   const board = useBoard();
   const actions = useCanvasActions();
   const { canUndo, canRedo } = useHistoryState(board);
+  // Viewing only (a viewer link): the title cannot be changed and there is nothing to undo.
+  const readOnly = useBoardReadOnly();
   return (
     <header className="cx-topbar">
       <button type="button" className="cx-topbar__button" onClick={shell.goHome} title={t('board.home')}>
         {HomeIcon}
         <span>{t('board.home')}</span>
       </button>
-      <BoardTitle />
-      <fieldset className="cx-topbar__group" aria-label={t('board.history')}>
-        <button
-          type="button"
-          className="cx-topbar__button"
-          aria-label={t('board.undo')}
-          title={`${t('board.undo')} (Ctrl+Z)`}
-          aria-keyshortcuts="Control+Z Meta+Z"
-          disabled={!canUndo}
-          onClick={actions.undo}
+      <BoardTitle readOnly={readOnly} />
+      {readOnly ? (
+        <span
+          className="cx-topbar__badge"
+          role="status"
+          aria-label={t('board.viewOnly')}
+          title={t('board.viewOnlyHint')}
         >
-          {UndoIcon}
-        </button>
-        <button
-          type="button"
-          className="cx-topbar__button"
-          aria-label={t('board.redo')}
-          title={`${t('board.redo')} (Ctrl+Shift+Z)`}
-          aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
-          disabled={!canRedo}
-          onClick={actions.redo}
-        >
-          {RedoIcon}
-        </button>
-      </fieldset>
+          {t('board.viewOnly')}
+        </span>
+      ) : (
+        <fieldset className="cx-topbar__group" aria-label={t('board.history')}>
+          <button
+            type="button"
+            className="cx-topbar__button"
+            aria-label={t('board.undo')}
+            title={`${t('board.undo')} (Ctrl+Z)`}
+            aria-keyshortcuts="Control+Z Meta+Z"
+            disabled={!canUndo}
+            onClick={actions.undo}
+          >
+            {UndoIcon}
+          </button>
+          <button
+            type="button"
+            className="cx-topbar__button"
+            aria-label={t('board.redo')}
+            title={`${t('board.redo')} (Ctrl+Shift+Z)`}
+            aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+            disabled={!canRedo}
+            onClick={actions.redo}
+          >
+            {RedoIcon}
+          </button>
+        </fieldset>
+      )}
       <div className="cx-topbar__spacer" />
       {activeExtensions().map((ext, i) =>
         // biome-ignore lint/suspicious/noArrayIndexKey: the extension list is fixed for the app's lifetime.
