@@ -1,10 +1,12 @@
 import { type KeyboardEvent, memo, useId, useRef, useState } from 'react';
+import { useBoardReadOnly } from '../board/BoardContext';
 
 /**
  * A text field edited in place. It keeps a local draft while focused and commits once, on
  * blur or Enter (one command, one undo step; the BoardDoc diffs text, so concurrent edits of
  * others merge). Escape drops the draft. While not focused it shows the document's value, so
- * remote changes appear live.
+ * remote changes appear live. On a board open for viewing only it is a read-only field: the
+ * text can be read, selected and copied.
  */
 export interface InlineFieldProps {
   value: string;
@@ -35,6 +37,7 @@ export const InlineField = memo(function InlineField({
 }: InlineFieldProps) {
   const [draft, setDraft] = useState<string | null>(null);
   const cancelled = useRef(false);
+  const readOnly = useBoardReadOnly();
 
   const finish = () => {
     if (!cancelled.current && draft !== null && draft !== value) onCommit(draft);
@@ -62,6 +65,7 @@ export const InlineField = memo(function InlineField({
     placeholder,
     autoFocus,
     maxLength,
+    readOnly,
     onFocus: () => setDraft(value),
     onChange: (event: { target: { value: string } }) => setDraft(event.target.value),
     onBlur: finish,

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JourneySnapshot, LANE_TYPES } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { CardEditor, MomentEditor } from './editors';
 import { ConfirmLane, ConfirmStage } from './confirms';
 import { stageContent, stageDeleteNeedsConfirmation } from './content';
@@ -52,13 +52,21 @@ function anchorOf(
   }
 }
 
+/** Popovers that only change the map (menus, confirmations): none of them opens for a viewer. */
+function isEditingOnly(popover: JourneyPopover): boolean {
+  return popover.kind !== 'card' && popover.kind !== 'moment';
+}
+
 /**
  * The frame's popover layer: the one open menu, editor or confirmation, positioned from
  * the layout next to what it edits. Outside clicks and Escape close it; Escape and menu
- * choices give focus back to the button that opened it.
+ * choices give focus back to the button that opened it. On a board open for viewing only,
+ * card and moment details show for reading and nothing else opens.
  */
 export function JourneyPopovers({ journey, layout }: { journey: JourneySnapshot; layout: JourneyLayout }) {
-  const popover = useJourneyUi((s) => (s.popover?.journeyId === journey.id ? s.popover : null));
+  const readOnly = useBoardReadOnly();
+  const open = useJourneyUi((s) => (s.popover?.journeyId === journey.id ? s.popover : null));
+  const popover = open && readOnly && isEditingOnly(open) ? null : open;
   const boxRef = useRef<HTMLDivElement>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const anchor = popover ? anchorOf(popover, journey, layout) : null;

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { useBoardReadOnly } from '../board/BoardContext';
 
 export interface RadioOption<T extends string> {
   value: T;
@@ -10,7 +11,8 @@ export interface RadioOption<T extends string> {
 
 /**
  * A row of native radio buttons in a fieldset (named by its legend): segmented switches
- * and colour swatches. Native inputs give the keyboard behaviour and roles for free.
+ * and colour swatches. Native inputs give the keyboard behaviour and roles for free. On a
+ * board open for viewing only the choice is shown, disabled.
  */
 export function RadioGroup<T extends string>({
   legend,
@@ -29,6 +31,7 @@ export function RadioGroup<T extends string>({
   hideInputs?: boolean;
 }) {
   const name = useId();
+  const readOnly = useBoardReadOnly();
   return (
     <fieldset className={`jm-radio-group ${className ?? ''}`}>
       <legend className="jm-sr-only">{legend}</legend>
@@ -45,7 +48,7 @@ export function RadioGroup<T extends string>({
             className={`nodrag nokey${hideInputs ? ' jm-radio-overlay' : ''}`}
             value={option.value}
             checked={option.value === value}
-            disabled={option.disabled}
+            disabled={option.disabled || readOnly}
             onChange={() => onChange(option.value)}
           />
           {option.content}

@@ -7,7 +7,7 @@ import {
   STICKY_COLORS,
   type StickyColor,
 } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { CaptionedField } from './InlineField';
 import { isCardLane } from './layout';
 import { isPaletteColor } from './palette';
@@ -28,10 +28,15 @@ function useInitialFocus<T extends HTMLElement>() {
   return ref;
 }
 
-/** A card's details: colour, tags, evidence note, redaction (quotes), its cell, deletion. */
+/**
+ * A card's details: colour, tags, evidence note, redaction (quotes), its cell, deletion. On a
+ * board open for viewing only the same details are shown for reading (fields read-only,
+ * choices disabled, no deletion).
+ */
 export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: string }) {
   const { t } = useTranslation();
   const board = useBoard();
+  const readOnly = useBoardReadOnly();
   const ref = useInitialFocus<HTMLDivElement>();
   const titleId = useId();
   const card = Object.values(journey.cells)
@@ -76,6 +81,7 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
           <input
             type="checkbox"
             checked={card.redact}
+            disabled={readOnly}
             onChange={(event) => board.updateCard(journey.id, card.id, { redact: event.target.checked })}
           />
           {t('journey.card.redactOnExport')}
@@ -86,6 +92,7 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
           <span>{t('journey.card.moveToStage')}</span>
           <select
             value={card.stageId}
+            disabled={readOnly}
             onChange={(event) =>
               board.moveCard(journey.id, card.id, { stageId: event.target.value, laneId: card.laneId })
             }
@@ -101,6 +108,7 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
           <span>{t('journey.card.moveToLane')}</span>
           <select
             value={card.laneId}
+            disabled={readOnly}
             onChange={(event) =>
               board.moveCard(journey.id, card.id, { stageId: card.stageId, laneId: event.target.value })
             }
@@ -114,16 +122,18 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
         </label>
       </div>
       <div className="jm-dialog-actions">
-        <button
-          type="button"
-          className="is-danger"
-          onClick={() => {
-            board.deleteCard(journey.id, card.id);
-            close(false);
-          }}
-        >
-          {t('journey.card.delete')}
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="is-danger"
+            onClick={() => {
+              board.deleteCard(journey.id, card.id);
+              close(false);
+            }}
+          >
+            {t('journey.card.delete')}
+          </button>
+        )}
         <button type="button" onClick={() => close()}>
           {t('journey.common.close')}
         </button>
@@ -132,10 +142,11 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
   );
 }
 
-/** A moment of truth: its type, target vs current conclusion, its stage, deletion. */
+/** A moment of truth: its type, target vs current conclusion, its stage, deletion (read-only for viewers). */
 export function MomentEditor({ journey, momentId, close }: EditorProps & { momentId: string }) {
   const { t } = useTranslation();
   const board = useBoard();
+  const readOnly = useBoardReadOnly();
   const ref = useInitialFocus<HTMLDivElement>();
   const titleId = useId();
   const moment = journey.moments.find((m) => m.id === momentId);
@@ -150,6 +161,7 @@ export function MomentEditor({ journey, momentId, close }: EditorProps & { momen
         <span>{t('journey.moment.type')}</span>
         <select
           value={moment.type}
+          disabled={readOnly}
           onChange={(event) =>
             board.updateMoment(journey.id, moment.id, { type: event.target.value as MomentType })
           }
@@ -179,6 +191,7 @@ export function MomentEditor({ journey, momentId, close }: EditorProps & { momen
         <span>{t('journey.moment.stage')}</span>
         <select
           value={moment.stageId}
+          disabled={readOnly}
           onChange={(event) => board.updateMoment(journey.id, moment.id, { stageId: event.target.value })}
         >
           {journey.stages.map((stage) => (
@@ -189,16 +202,18 @@ export function MomentEditor({ journey, momentId, close }: EditorProps & { momen
         </select>
       </label>
       <div className="jm-dialog-actions">
-        <button
-          type="button"
-          className="is-danger"
-          onClick={() => {
-            board.deleteMoment(journey.id, moment.id);
-            close(false);
-          }}
-        >
-          {t('journey.moment.delete')}
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="is-danger"
+            onClick={() => {
+              board.deleteMoment(journey.id, moment.id);
+              close(false);
+            }}
+          >
+            {t('journey.moment.delete')}
+          </button>
+        )}
         <button type="button" onClick={() => close()}>
           {t('journey.common.close')}
         </button>
