@@ -1,7 +1,7 @@
 import { type FormEvent, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOAL_KINDS, type GoalKind, type JourneySnapshot, type MapState } from '../../shared/board';
-import { useBoard, useBoardSelector } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
 import { CaptionedField, InlineField } from './InlineField';
 import type { ReverseView } from './layout';
 import { JOURNEY_METRICS } from './layout';
@@ -30,6 +30,8 @@ export const JourneyHeader = memo(function JourneyHeader({
 }) {
   const { t } = useTranslation();
   const board = useBoard();
+  // Viewing only: fields are read-only (InlineField, RadioGroup), selects disabled, no ladder edits.
+  const readOnly = useBoardReadOnly();
   const reverse = journey.kind === 'reverse';
   const m = JOURNEY_METRICS;
 
@@ -75,7 +77,7 @@ export const JourneyHeader = memo(function JourneyHeader({
         )}
       </div>
       <div className="jm-header-row">
-        <PersonaPicker journey={journey} />
+        <PersonaPicker journey={journey} readOnly={readOnly} />
         <CaptionedField
           caption={t('journey.header.segment')}
           fieldClassName="jm-header-field"
@@ -105,6 +107,7 @@ export const JourneyHeader = memo(function JourneyHeader({
             <select
               className="nodrag nokey"
               value={journey.goalKind ?? ''}
+              disabled={readOnly}
               onChange={(event) =>
                 board.updateJourney(journey.id, {
                   goalKind: event.target.value === '' ? null : (event.target.value as GoalKind),
@@ -121,7 +124,7 @@ export const JourneyHeader = memo(function JourneyHeader({
           </label>
         </div>
       )}
-      {reverse && view === 'build' && <WhyLadder journey={journey} />}
+      {reverse && view === 'build' && <WhyLadder journey={journey} readOnly={readOnly} />}
       {reverse && view === 'forward' && (
         <p className="jm-forward-summary">
           <span>{t('journey.reverse.forwardReading')}</span>{' '}
@@ -134,7 +137,7 @@ export const JourneyHeader = memo(function JourneyHeader({
 });
 
 /** Chooses the map's persona from the board's personas, or creates one by name. */
-function PersonaPicker({ journey }: { journey: JourneySnapshot }) {
+function PersonaPicker({ journey, readOnly }: { journey: JourneySnapshot; readOnly: boolean }) {
   const { t } = useTranslation();
   const board = useBoard();
   const personas = useBoardSelector((s) => s.personas);
@@ -184,6 +187,7 @@ function PersonaPicker({ journey }: { journey: JourneySnapshot }) {
       <select
         className="nodrag nokey"
         value={current}
+        disabled={readOnly}
         onChange={(event) => {
           const value = event.target.value;
           if (value === NEW_PERSONA) setCreating(true);
@@ -207,7 +211,7 @@ function PersonaPicker({ journey }: { journey: JourneySnapshot }) {
  * most concrete one up to the deepest motive. Steps are added at the top of the chain,
  * edited in place, and removed.
  */
-function WhyLadder({ journey }: { journey: JourneySnapshot }) {
+function WhyLadder({ journey, readOnly }: { journey: JourneySnapshot; readOnly: boolean }) {
   const { t } = useTranslation();
   const board = useBoard();
   const steps = journey.whyLadder;
@@ -217,21 +221,23 @@ function WhyLadder({ journey }: { journey: JourneySnapshot }) {
     <div className="jm-why">
       <div className="jm-why-caption">
         <span>{t('journey.why.caption')}</span>
-        <button
-          type="button"
-          className="nodrag nokey"
-          onClick={() => {
-            save([...steps, '']);
-            requestAnimationFrame(() => {
-              const inputs = document.querySelectorAll<HTMLInputElement>(
-                `[data-journey-id="${CSS.escape(journey.id)}"] .jm-why-step input`,
-              );
-              inputs[inputs.length - 1]?.focus();
-            });
-          }}
-        >
-          + {t('journey.why.add')}
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="nodrag nokey"
+            onClick={() => {
+              save([...steps, '']);
+              requestAnimationFrame(() => {
+                const inputs = document.querySelectorAll<HTMLInputElement>(
+                  `[data-journey-id="${CSS.escape(journey.id)}"] .jm-why-step input`,
+                );
+                inputs[inputs.length - 1]?.focus();
+              });
+            }}
+          >
+            + {t('journey.why.add')}
+          </button>
+        )}
       </div>
       <ol className="jm-why-steps">
         {steps.map((step, i) => (
@@ -246,14 +252,16 @@ function WhyLadder({ journey }: { journey: JourneySnapshot }) {
               placeholder={t(i === 0 ? 'journey.why.firstHint' : 'journey.why.nextHint')}
               onCommit={(next) => save(steps.map((s, j) => (j === i ? next : s)))}
             />
-            <button
-              type="button"
-              className="jm-icon-button nodrag nokey"
-              aria-label={t('journey.why.remove', { number: i + 1 })}
-              onClick={() => save(steps.filter((_, j) => j !== i))}
-            >
-              ×
-            </button>
+            {!readOnly && (
+              <button
+                type="button"
+                className="jm-icon-button nodrag nokey"
+                aria-label={t('journey.why.remove', { number: i + 1 })}
+                onClick={() => save(steps.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            )}
           </li>
         ))}
       </ol>

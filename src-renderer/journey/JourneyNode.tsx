@@ -2,7 +2,7 @@ import { type Node, type NodeProps, type ReactFlowState, useStore } from '@xyflo
 import { type KeyboardEvent, memo, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../shared/board';
-import { useBoard, useBoardSelector } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
 import { CardCell } from './CardCell';
 import { EmotionLane } from './EmotionLane';
 import { JourneyHeader } from './JourneyHeader';
@@ -65,6 +65,8 @@ function JourneyFrame({
 }) {
   const { t } = useTranslation();
   const board = useBoard();
+  // Viewing only: no add-stage / add-lane buttons (their places in the layout stay empty).
+  const readOnly = useBoardReadOnly();
   const layout = useMemo(() => computeJourneyLayout(journey, view), [journey, view]);
   const numbers = useMemo(() => stageNumbers(journey, view), [journey, view]);
   const stageOrder = useMemo(() => journey.stages.map((s) => s.id), [journey.stages]);
@@ -122,16 +124,18 @@ function JourneyFrame({
         className="jm-add-column"
         style={{ left: layout.addColumn.x, top: layout.stageHeaderY, width: layout.addColumn.width }}
       >
-        <button
-          type="button"
-          className="jm-add-stage nodrag nokey"
-          aria-label={t(backwards ? 'journey.stage.addEarlier' : 'journey.stage.add')}
-          title={t(backwards ? 'journey.stage.addEarlierHint' : 'journey.stage.add')}
-          style={{ height: m.stageHeaderHeight }}
-          onClick={addStage}
-        >
-          +
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="jm-add-stage nodrag nokey"
+            aria-label={t(backwards ? 'journey.stage.addEarlier' : 'journey.stage.add')}
+            title={t(backwards ? 'journey.stage.addEarlierHint' : 'journey.stage.add')}
+            style={{ height: m.stageHeaderHeight }}
+            onClick={addStage}
+          >
+            +
+          </button>
+        )}
       </div>
       {layout.goalColumn && (
         <div
@@ -170,21 +174,23 @@ function JourneyFrame({
         ) : null;
       })}
 
-      <div className="jm-add-lane-row" style={{ left: m.padding, top: layout.addLaneRow.y }}>
-        <button
-          type="button"
-          className="jm-add-lane nodrag nokey"
-          data-popover-trigger
-          aria-haspopup="menu"
-          onClick={() => {
-            const ui = useJourneyUi.getState();
-            if (ui.popover?.kind === 'addLane' && ui.popover.journeyId === journey.id) ui.closePopover();
-            else ui.openPopover({ kind: 'addLane', journeyId: journey.id });
-          }}
-        >
-          + {t('journey.lane.add')}
-        </button>
-      </div>
+      {!readOnly && (
+        <div className="jm-add-lane-row" style={{ left: m.padding, top: layout.addLaneRow.y }}>
+          <button
+            type="button"
+            className="jm-add-lane nodrag nokey"
+            data-popover-trigger
+            aria-haspopup="menu"
+            onClick={() => {
+              const ui = useJourneyUi.getState();
+              if (ui.popover?.kind === 'addLane' && ui.popover.journeyId === journey.id) ui.closePopover();
+              else ui.openPopover({ kind: 'addLane', journeyId: journey.id });
+            }}
+          >
+            + {t('journey.lane.add')}
+          </button>
+        </div>
+      )}
 
       <JourneyPopovers journey={journey} layout={layout} />
     </section>

@@ -1,7 +1,7 @@
 import { type DragEvent, memo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { LaneSnapshot } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { resolveReorder, sideOf } from './dragTargets';
 import { EmotionControls } from './EmotionControls';
 import { InlineField } from './InlineField';
@@ -40,6 +40,8 @@ export const LaneHeader = memo(function LaneHeader({
   t,
 }: LaneHeaderProps) {
   const board = useBoard();
+  // Viewing only: no grip and no menu (every item of it changes the map); the title is read-only.
+  const readOnly = useBoardReadOnly();
   const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
   const menuOpen = useJourneyUi((s) => s.popover?.kind === 'laneMenu' && s.popover.id === lane.id);
   const typeName = t(laneTypeKey(lane.type));
@@ -78,20 +80,22 @@ export const LaneHeader = memo(function LaneHeader({
       onDrop={onDrop}
     >
       <div className="jm-lane-bar">
-        <span
-          className="jm-grip nodrag"
-          draggable
-          title={t('journey.lane.dragHint')}
-          aria-hidden="true"
-          onDragStart={(event) => {
-            event.dataTransfer.setData(STRUCTURE_DRAG_TYPE, lane.id);
-            event.dataTransfer.effectAllowed = 'move';
-            useJourneyUi.getState().setDrag({ kind: 'lane', journeyId, id: lane.id });
-          }}
-          onDragEnd={() => useJourneyUi.getState().setDrag(null)}
-        >
-          ⠿
-        </span>
+        {!readOnly && (
+          <span
+            className="jm-grip nodrag"
+            draggable
+            title={t('journey.lane.dragHint')}
+            aria-hidden="true"
+            onDragStart={(event) => {
+              event.dataTransfer.setData(STRUCTURE_DRAG_TYPE, lane.id);
+              event.dataTransfer.effectAllowed = 'move';
+              useJourneyUi.getState().setDrag({ kind: 'lane', journeyId, id: lane.id });
+            }}
+            onDragEnd={() => useJourneyUi.getState().setDrag(null)}
+          >
+            ⠿
+          </span>
+        )}
         <InlineField
           multiline
           className="jm-lane-title"
@@ -100,21 +104,23 @@ export const LaneHeader = memo(function LaneHeader({
           label={t('journey.lane.title', { title })}
           onCommit={(next) => board.renameLane(journeyId, lane.id, next)}
         />
-        <button
-          type="button"
-          className="jm-icon-button nodrag nokey"
-          data-popover-trigger
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          aria-label={t('journey.lane.options', { title })}
-          onClick={() => {
-            const ui = useJourneyUi.getState();
-            if (menuOpen) ui.closePopover();
-            else ui.openPopover({ kind: 'laneMenu', journeyId, id: lane.id });
-          }}
-        >
-          ⋯
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="jm-icon-button nodrag nokey"
+            data-popover-trigger
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            aria-label={t('journey.lane.options', { title })}
+            onClick={() => {
+              const ui = useJourneyUi.getState();
+              if (menuOpen) ui.closePopover();
+              else ui.openPopover({ kind: 'laneMenu', journeyId, id: lane.id });
+            }}
+          >
+            ⋯
+          </button>
+        )}
       </div>
       {lane.title.trim() && <div className="jm-lane-type">{typeName}</div>}
       {lane.type === 'emotions' && (

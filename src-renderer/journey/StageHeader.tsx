@@ -1,7 +1,7 @@
 import { type DragEvent, memo, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { StageSnapshot } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { resolveReorder, sideOf } from './dragTargets';
 import { InlineField } from './InlineField';
 import { JOURNEY_METRICS } from './layout';
@@ -37,6 +37,8 @@ export const StageHeader = memo(function StageHeader({
   t,
 }: StageHeaderProps) {
   const board = useBoard();
+  // Viewing only: no grip and no menu (every item of it changes the map); the title is read-only.
+  const readOnly = useBoardReadOnly();
   const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
   const menuOpen = useJourneyUi((s) => s.popover?.kind === 'stageMenu' && s.popover.id === stage.id);
   const title = stage.title.trim() || t('journey.stage.untitled');
@@ -80,36 +82,40 @@ export const StageHeader = memo(function StageHeader({
       onDrop={onDrop}
     >
       <div className="jm-stage-bar">
-        <span
-          className="jm-grip nodrag"
-          draggable
-          title={t('journey.stage.dragHint')}
-          aria-hidden="true"
-          onDragStart={(event) => {
-            event.dataTransfer.setData(STRUCTURE_DRAG_TYPE, stage.id);
-            event.dataTransfer.effectAllowed = 'move';
-            useJourneyUi.getState().setDrag({ kind: 'stage', journeyId, id: stage.id });
-          }}
-          onDragEnd={() => useJourneyUi.getState().setDrag(null)}
-        >
-          ⠿
-        </span>
+        {!readOnly && (
+          <span
+            className="jm-grip nodrag"
+            draggable
+            title={t('journey.stage.dragHint')}
+            aria-hidden="true"
+            onDragStart={(event) => {
+              event.dataTransfer.setData(STRUCTURE_DRAG_TYPE, stage.id);
+              event.dataTransfer.effectAllowed = 'move';
+              useJourneyUi.getState().setDrag({ kind: 'stage', journeyId, id: stage.id });
+            }}
+            onDragEnd={() => useJourneyUi.getState().setDrag(null)}
+          >
+            ⠿
+          </span>
+        )}
         <span className="jm-stage-number">{number}</span>
-        <button
-          type="button"
-          className="jm-icon-button nodrag nokey"
-          data-popover-trigger
-          aria-haspopup="menu"
-          aria-expanded={menuOpen}
-          aria-label={t('journey.stage.options', { title })}
-          onClick={() => {
-            const ui = useJourneyUi.getState();
-            if (menuOpen) ui.closePopover();
-            else ui.openPopover({ kind: 'stageMenu', journeyId, id: stage.id });
-          }}
-        >
-          ⋯
-        </button>
+        {!readOnly && (
+          <button
+            type="button"
+            className="jm-icon-button nodrag nokey"
+            data-popover-trigger
+            aria-haspopup="menu"
+            aria-expanded={menuOpen}
+            aria-label={t('journey.stage.options', { title })}
+            onClick={() => {
+              const ui = useJourneyUi.getState();
+              if (menuOpen) ui.closePopover();
+              else ui.openPopover({ kind: 'stageMenu', journeyId, id: stage.id });
+            }}
+          >
+            ⋯
+          </button>
+        )}
       </div>
       <InlineField
         className="jm-stage-title"
