@@ -1,7 +1,7 @@
 import { type DragEvent, memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSnapshot, LaneType } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { insertionIndex, resolveCardDrop } from './dragTargets';
 import { CARD_DRAG_TYPE, JourneyCard } from './JourneyCard';
 import { JOURNEY_METRICS } from './layout';
@@ -46,6 +46,8 @@ export const CardCell = memo(function CardCell({
 }: CardCellProps) {
   const { t } = useTranslation();
   const board = useBoard();
+  // Viewing only: no "add card" button (and no drags start, so the drop zone stays idle).
+  const readOnly = useBoardReadOnly();
   const listRef = useRef<HTMLUListElement>(null);
   const [slot, setSlot] = useState<number | null>(null);
 
@@ -138,14 +140,16 @@ export const CardCell = memo(function CardCell({
         ))}
         {slot === cards.length && <li className="jm-drop-line" aria-hidden="true" />}
       </ul>
-      <button
-        type="button"
-        className="jm-add-card nodrag nokey"
-        aria-label={t('journey.card.add', { stage: stageTitle, lane: laneTitle })}
-        onClick={addCard}
-      >
-        + {t('journey.card.addShort')}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="jm-add-card nodrag nokey"
+          aria-label={t('journey.card.add', { stage: stageTitle, lane: laneTitle })}
+          onClick={addCard}
+        >
+          + {t('journey.card.addShort')}
+        </button>
+      )}
     </div>
   );
 });

@@ -1,7 +1,7 @@
 import { type KeyboardEvent, memo, type PointerEvent, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { EMOTION_MAX, EMOTION_MIN, type StageSnapshot } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { useActiveSeries, useShowToBe } from './EmotionControls';
 import {
   type ChartBand,
@@ -38,7 +38,8 @@ const SCALE = [2, 1, 0, -1, -2];
  * The emotion curve: one point per stage and series, dragged vertically (snapping to halves),
  * set by a click in the stage's column, or changed from the keyboard (each point is a slider:
  * arrows ±0.5, Page keys ±1, Home −2, End +2, Delete clears). A drag commits once, when the
- * pointer is released, so it is one undo step and peers are not flooded with updates.
+ * pointer is released, so it is one undo step and peers are not flooded with updates. On a
+ * board open for viewing only the points are read-only sliders: focusable and read, not moved.
  */
 export const EmotionLane = memo(function EmotionLane({
   journeyId,
@@ -50,6 +51,7 @@ export const EmotionLane = memo(function EmotionLane({
   t,
 }: EmotionLaneProps) {
   const board = useBoard();
+  const readOnly = useBoardReadOnly();
   const svgRef = useRef<SVGSVGElement>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const showToBe = useShowToBe(journeyId, toBeShownByDefault);
@@ -78,7 +80,7 @@ export const EmotionLane = memo(function EmotionLane({
   };
 
   const startDrag = (event: PointerEvent<SVGElement>, stageId: string, series: EmotionSeries) => {
-    if (event.button !== 0) return;
+    if (event.button !== 0 || readOnly) return;
     event.stopPropagation();
     event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
@@ -109,7 +111,7 @@ export const EmotionLane = memo(function EmotionLane({
       Delete: null,
       Backspace: null,
     };
-    if (!(event.key in next)) return;
+    if (readOnly || !(event.key in next)) return;
     event.preventDefault();
     event.stopPropagation(); // arrows would otherwise nudge the selected frame
     commit(stage.id, series, next[event.key] ?? null);
@@ -187,6 +189,7 @@ export const EmotionLane = memo(function EmotionLane({
               aria-valuenow={value ?? undefined}
               aria-valuetext={unset ? t('journey.emotion.unset') : formatEmotion(value)}
               aria-orientation="vertical"
+              aria-readonly={readOnly || undefined}
               onPointerDown={(event) => startDrag(event, stage.id, series)}
               onKeyDown={(event) => onKeyDown(event, stage, series)}
             >

@@ -1,7 +1,7 @@
 import { type DragEvent, memo, useCallback } from 'react';
 import type { TFunction } from 'i18next';
 import type { CardSnapshot, LaneType } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { InlineField } from './InlineField';
 import { colorClass, colorStyle } from './palette';
 import { useJourneyUi } from './uiStore';
@@ -20,7 +20,8 @@ export interface JourneyCardProps {
 /**
  * One card of a cell. Kept small (a text button, an options button, a redact toggle on
  * quotes): a board may hold thousands of them. Editing swaps the text for a textarea; the
- * rest (colour, tags, evidence, moving, deleting) is in the card's popover.
+ * rest (colour, tags, evidence, moving, deleting) is in the card's popover. On a board open
+ * for viewing only the card is plain text (not dragged, not edited) and its popover reads.
  */
 export const JourneyCard = memo(function JourneyCard({
   journeyId,
@@ -30,7 +31,8 @@ export const JourneyCard = memo(function JourneyCard({
   t,
 }: JourneyCardProps) {
   const board = useBoard();
-  const editing = useJourneyUi((s) => s.editingCardId === card.id);
+  const readOnly = useBoardReadOnly();
+  const editing = useJourneyUi((s) => s.editingCardId === card.id) && !readOnly;
   const optionsOpen = useJourneyUi((s) => s.popover?.kind === 'card' && s.popover.id === card.id);
 
   const startEditing = useCallback(() => useJourneyUi.getState().setEditingCard(card.id), [card.id]);
@@ -44,7 +46,7 @@ export const JourneyCard = memo(function JourneyCard({
   );
 
   const onDragStart = (event: DragEvent<HTMLDivElement>) => {
-    if (editing) {
+    if (editing || readOnly) {
       event.preventDefault(); // selecting text in the textarea, not moving the card
       return;
     }
@@ -71,7 +73,7 @@ export const JourneyCard = memo(function JourneyCard({
       className={`jm-card nodrag ${colorClass(card.color)}${redacted ? ' is-redacted' : ''}${isQuote ? ' is-quote' : ''}`}
       style={colorStyle(card.color)}
       data-card-id={card.id}
-      draggable={!editing}
+      draggable={!editing && !readOnly}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
     >
@@ -85,6 +87,10 @@ export const JourneyCard = memo(function JourneyCard({
           onCommit={commitText}
           onDone={stopEditing}
         />
+      ) : readOnly ? (
+        <div className="jm-card-text" title={card.text}>
+          {isQuote ? <q>{preview}</q> : preview}
+        </div>
       ) : (
         <button
           type="button"
@@ -114,7 +120,7 @@ export const JourneyCard = memo(function JourneyCard({
             §
           </span>
         )}
-        {isQuote && (
+        {isQuote && !readOnly && (
           <button
             type="button"
             className="jm-icon-button jm-redact nokey"

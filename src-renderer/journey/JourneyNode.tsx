@@ -86,7 +86,7 @@ function JourneyFrame({
 
   return (
     <section
-      className={`jm-frame jm-kind-${journey.kind}${selected ? ' is-selected' : ''}`}
+      className={`jm-frame jm-kind-${journey.kind}${selected ? ' is-selected' : ''}${readOnly ? ' is-readonly' : ''}`}
       style={{ width: layout.width, height: layout.height }}
       data-journey-id={journey.id}
       onKeyDown={keepKeysInside}

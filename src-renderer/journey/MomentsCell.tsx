@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { MomentSnapshot } from '../../shared/board';
-import { useBoard } from '../board/BoardContext';
+import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { truncate } from './JourneyCard';
 import { JOURNEY_METRICS } from './layout';
 import { defaultMomentType } from './reading';
@@ -40,6 +40,8 @@ export const MomentsCell = memo(function MomentsCell({
   t,
 }: MomentsCellProps) {
   const board = useBoard();
+  // Viewing only: badges open the moment for reading; no "add" button.
+  const readOnly = useBoardReadOnly();
   const openId = useJourneyUi((s) => (s.popover?.kind === 'moment' ? s.popover.id : null));
 
   const add = () => {
@@ -81,14 +83,16 @@ export const MomentsCell = memo(function MomentsCell({
           );
         })}
       </ul>
-      <button
-        type="button"
-        className="jm-add-card nodrag nokey"
-        aria-label={t('journey.moment.add', { stage: stageTitle })}
-        onClick={add}
-      >
-        + {t('journey.moment.addShort')}
-      </button>
+      {!readOnly && (
+        <button
+          type="button"
+          className="jm-add-card nodrag nokey"
+          aria-label={t('journey.moment.add', { stage: stageTitle })}
+          onClick={add}
+        >
+          + {t('journey.moment.addShort')}
+        </button>
+      )}
     </div>
   );
 });

@@ -51,6 +51,15 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
       <div className="jm-dialog-title" id={titleId}>
         {t('journey.card.editorTitle')}
       </div>
+      {readOnly && (
+        // A viewer cannot open the card's text for editing: the whole text reads here, not clamped.
+        <CaptionedField
+          caption={t('journey.card.text')}
+          multiline
+          value={card.text}
+          onCommit={(next) => board.setCardText(journey.id, card.id, next)}
+        />
+      )}
       <RadioGroup
         legend={t('journey.card.color')}
         className="jm-swatches"
