@@ -426,13 +426,14 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
 
   const [extensions] = useState(activeExtensions);
 
+  // Viewers hear what they can do: the usual descriptions speak of editing and deleting.
   const ariaLabelConfig = useMemo(
     () => ({
-      'node.a11yDescription.default': t('canvas.a11y.node'),
-      'node.a11yDescription.keyboardDisabled': t('canvas.a11y.node'),
+      'node.a11yDescription.default': t(readOnly ? 'canvas.a11y.nodeReadOnly' : 'canvas.a11y.node'),
+      'node.a11yDescription.keyboardDisabled': t(readOnly ? 'canvas.a11y.nodeReadOnly' : 'canvas.a11y.node'),
       'node.a11yDescription.ariaLiveMessage': ({ x, y }: { direction: string; x: number; y: number }) =>
         t('canvas.a11y.moved', { x, y }),
-      'edge.a11yDescription.default': t('canvas.a11y.edge'),
+      'edge.a11yDescription.default': t(readOnly ? 'canvas.a11y.edgeReadOnly' : 'canvas.a11y.edge'),
       'controls.ariaLabel': t('canvas.zoom.panel'),
       'controls.zoomIn.ariaLabel': t('canvas.zoom.in'),
       'controls.zoomOut.ariaLabel': t('canvas.zoom.out'),
@@ -441,7 +442,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
       'minimap.ariaLabel': t('canvas.minimap'),
       'handle.ariaLabel': t('canvas.handle'),
     }),
-    [t],
+    [t, readOnly],
   );
 
   const hand = tool === 'hand';
