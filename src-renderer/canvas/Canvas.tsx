@@ -508,6 +508,11 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   );
 }
 
+/** True for a focused button or link, which Enter activates. */
+function isControlTarget(target: EventTarget | null): boolean {
+  return !!(target as Element | null)?.closest?.('button, a[href], [role="button"], [role="menuitem"]');
+}
+
 /**
  * Canvas shortcuts and clipboard events; nothing fires while the user types in a field. On a
  * board open for viewing only, only the shortcuts that change nothing run, and copy is the one
@@ -564,7 +569,8 @@ function useCanvasKeyboard(
           actions.nudgeSelection(action.dx, action.dy);
           break;
         case 'edit':
-          if (state.selection.length !== 1) return;
+          // Enter on a focused button (a toolbar tool, a menu) activates that button instead.
+          if (state.selection.length !== 1 || isControlTarget(event.target)) return;
           actions.editSelection();
           break;
         case 'escape':
