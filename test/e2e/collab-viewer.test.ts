@@ -1,0 +1,273 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  canonical,
+  connectClient,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+  waitFor,
+} from '../integration/client-helpers';
+import {
+  addElement,
+  assertBuilt,
+  canvas,
+  centerOf,
+  clickCanvas,
+  dragBetween,
+  launchBrowser,
+  MOD,
+  node,
+  openApp,
+  RENDERER_DIR,
+  saveScreenshot,
+} from './support';
+
+/**
+ * "Can view" links, as in Miro and FigJam: someone who opens a board with a viewer token sees
+ * it live but is offered no editing. An editor and a viewer each in their own browser context
+ * (two computers), on a server that requires tokens; a Node client watches the room itself,
+ * so "changes nothing" is checked where it counts, not only on the viewer's screen.
+ */
+
+const SECRET = 'collab-viewer-test-secret-0123456789';
+const ROOM = 'viewer-board-5f3a9c1e';
+const VIEW = { width: 1600, height: 1000 };
+
+let server: TestServer;
+let browser: Browser;
+let observer: TestClient;
+
+beforeAll(async () => {
+  assertBuilt();
+  server = await startTestServer({ allowAnonymous: false, secret: SECRET, staticDir: RENDERER_DIR });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  observer?.close();
+  await browser?.close();
+  await server?.dispose();
+});
+
+/** The share link of the room with a token of the given role (`#/board/<id>?server=…&token=…`). */
+function shareLink(role: 'editor' | 'viewer'): string {
+  const token = server.server.mintToken(ROOM, role, 600);
+  const query = `server=${encodeURIComponent(server.server.syncUrl)}&token=${encodeURIComponent(token)}`;
+  return `${server.server.url}/#/board/${ROOM}?${query}`;
+}
+
+async function openBoard(link: string) {
+  const opened = await openApp(browser, link, { viewport: VIEW });
+  await canvas(opened.page).waitFor();
+  await opened.page.waitForURL(`${server.server.url}/#/board/${ROOM}`);
+  await opened.page.getByRole('button', { name: 'Connection: Live' }).waitFor();
+  return opened;
+}
+
+async function fitToScreen(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await page.waitForTimeout(400); // the fit animates for 200 ms
+}
+
+/** Top-left corner of a locator, in page pixels. */
+async function cornerOf(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('not visible');
+  return { x: Math.round(box.x), y: Math.round(box.y) };
+}
+
+/** What the room holds, as the server's other clients receive it. */
+function roomState(): string {
+  return canonical(observer.board.snapshot());
+}
+
+// The test tsconfig has no DOM library: the one browser global used in page.evaluate below.
+declare const navigator: { clipboard: { readText(): Promise<string> } };
+
+describe('a viewer link', () => {
+  it('shows the board live with a "View only" badge and offers no editing, while the editor’s edits keep arriving', async () => {
+    // The editor builds the board: a sticky and a journey map with a card and an emotion.
+    const editor = await openBoard(shareLink('editor'));
+    const ed = editor.page;
+    await addElement(ed, 'Sticky note', { x: 260, y: 200 }, 'Welcome, viewers');
+    await ed.getByRole('button', { name: 'Journey map', exact: true }).click();
+    await ed.getByRole('menuitem', { name: 'Full CJM (all lanes)' }).click();
+    const edFrame = ed.getByRole('region', { name: 'CJM: Customer journey map' });
+    await edFrame.waitFor();
+    await edFrame.getByRole('button', { name: 'Add card: Awareness · Customer steps' }).click();
+    const cardEditor = edFrame.getByRole('textbox', { name: 'Card text' });
+    await cardEditor.fill('Sees an ad for the shop');
+    await cardEditor.press('Enter');
+    await cardEditor.waitFor({ state: 'detached' });
+    await edFrame.getByRole('slider', { name: 'Emotion at Awareness, As is' }).focus();
+    await ed.keyboard.press('ArrowUp');
+    await ed.keyboard.press('ArrowUp');
+    await expect
+      .poll(() =>
+        edFrame.getByRole('slider', { name: 'Emotion at Awareness, As is' }).getAttribute('aria-valuenow'),
+      )
+      .toBe('1');
+    await fitToScreen(ed);
+
+    // A Node client on the room sees what the server holds.
+    observer = connectClient(server.server.syncUrl, ROOM, 'Observer', {
+      token: server.server.mintToken(ROOM, 'editor', 600),
+    });
+    await observer.connection.whenSynced();
+    await waitFor(
+      () => Object.values(observer.board.snapshot().elements).some((e) => e.text === 'Welcome, viewers'),
+      'the room holds the editor’s sticky',
+    );
+    await waitFor(() => {
+      const journey = Object.values(observer.board.snapshot().journeys)[0];
+      return !!journey && journey.stages[0]?.emotion.asIs === 1;
+    }, 'the room holds the editor’s journey map');
+
+    // The viewer opens the same board with a viewer token: everything is there, marked view only.
+    const viewer = await openBoard(shareLink('viewer'));
+    const vw = viewer.page;
+    await vw.getByRole('status', { name: 'View only' }).waitFor();
+    const sticky = node(vw, 'Sticky note: Welcome, viewers');
+    await sticky.waitFor();
+    const frame = vw.getByRole('region', { name: 'CJM: Customer journey map' });
+    await frame.waitFor();
+    await fitToScreen(vw);
+    await frame.getByText('Sees an ad for the shop').waitFor();
+    const emotion = frame.getByRole('slider', { name: 'Emotion at Awareness, As is' });
+    expect(await emotion.getAttribute('aria-valuenow')).toBe('1');
+
+    // No creation tools: the toolbar has Select and Hand only; nothing else that adds or changes.
+    const tools = vw.getByRole('toolbar', { name: 'Tools' });
+    expect(
+      await tools.getByRole('button').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label'))),
+    ).toEqual(['Select', 'Hand (pan)']);
+    for (const name of [
+      'Sticky note',
+      'Text',
+      'Rectangle',
+      'Ellipse',
+      'Diamond',
+      'Frame',
+      'Connector',
+      'Journey map',
+    ])
+      expect(await vw.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    for (const name of [
+      /^Add card/,
+      /^Add moment of truth/,
+      'Add stage',
+      'Add lane',
+      /^Stage options/,
+      /^Lane options/,
+    ])
+      expect(await vw.getByRole('button', { name }).count(), String(name)).toBe(0);
+    for (const name of ['Undo', 'Redo', 'Snap to grid'])
+      expect(await vw.getByRole('button', { name, exact: true }).count(), name).toBe(0);
+    expect(await vw.getByRole('textbox', { name: 'Board title' }).isEditable()).toBe(false);
+    expect(await frame.getByRole('textbox', { name: 'Journey map title' }).isEditable()).toBe(false);
+    expect(await frame.getByRole('textbox', { name: 'Stage 1 title' }).isEditable()).toBe(false);
+    await saveScreenshot(vw, 'collab-viewer-board');
+
+    // Selecting works; no style bar appears for the selection.
+    const before = roomState();
+    const nodesBefore = await canvas(vw).getByRole('group').count();
+    const stickyAt = await cornerOf(sticky);
+    await sticky.click();
+    await expect.poll(() => sticky.getAttribute('class')).toContain('selected');
+    expect(await vw.getByRole('toolbar', { name: 'Selection' }).count()).toBe(0);
+
+    // Copy still works: the sticky goes to the clipboard in the board's own format.
+    await vw.keyboard.press(`${MOD}+c`);
+    const copied = await vw.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('cxboard/elements');
+    expect(copied).toContain('Welcome, viewers');
+
+    // Delete, N (+ a click on the canvas), Ctrl+Z, Ctrl+D, arrows, paste, Enter, double click: nothing changes.
+    await vw.keyboard.press('Delete');
+    await vw.keyboard.press('KeyN');
+    await clickCanvas(vw, 1400, 150);
+    await sticky.click();
+    await vw.keyboard.press(`${MOD}+z`);
+    await vw.keyboard.press(`${MOD}+Shift+z`);
+    await vw.keyboard.press(`${MOD}+d`);
+    await vw.keyboard.press('ArrowRight');
+    await vw.keyboard.press(`${MOD}+v`);
+    await vw.keyboard.press('Enter');
+    await sticky.dblclick();
+    expect(await vw.locator('textarea.cx-text--editing').count()).toBe(0);
+    await emotion.focus();
+    await vw.keyboard.press('ArrowUp');
+    await vw.keyboard.press('Delete');
+
+    // Dragging the sticky and the journey frame moves neither.
+    const editorSticky = node(ed, 'Sticky note: Welcome, viewers');
+    const editorStickyAt = await cornerOf(editorSticky);
+    const from = await centerOf(sticky);
+    await dragBetween(vw, from, { x: from.x + 180, y: from.y + 120 });
+    const frameHeader = frame.locator('.jm-header');
+    const frameAt = await cornerOf(frame);
+    const grab = await cornerOf(frameHeader);
+    await dragBetween(vw, { x: grab.x + 4, y: grab.y + 4 }, { x: grab.x + 200, y: grab.y + 150 });
+    // Dragging an emotion point does not move it either.
+    const point = await centerOf(emotion);
+    await dragBetween(vw, point, { x: point.x, y: point.y + 60 }, 6);
+
+    await vw.waitForTimeout(500); // anything sent would have reached the room by now
+    expect(await cornerOf(sticky)).toEqual(stickyAt);
+    expect(await cornerOf(frame)).toEqual(frameAt);
+    expect(await emotion.getAttribute('aria-valuenow')).toBe('1');
+    expect(await canvas(vw).getByRole('group').count()).toBe(nodesBefore);
+    expect(await node(vw, 'Sticky note: Welcome, viewers').count()).toBe(1);
+    expect(await frame.getByText('Sees an ad for the shop').count()).toBe(1);
+    expect(await cornerOf(editorSticky)).toEqual(editorStickyAt);
+    expect(roomState()).toBe(before);
+    // No refusals either: nothing was attempted, so nothing failed.
+    expect(await vw.getByRole('alert').count()).toBe(0);
+
+    // A card's details open for reading: its whole text, nothing to delete.
+    await frame.getByRole('button', { name: 'Card options: Sees an ad for the shop' }).click();
+    const details = frame.getByRole('dialog', { name: 'Card' });
+    const text = details.getByRole('textbox', { name: 'Card text' });
+    expect(await text.inputValue()).toBe('Sees an ad for the shop');
+    expect(await text.isEditable()).toBe(false);
+    expect(await details.getByRole('button', { name: 'Delete card' }).count()).toBe(0);
+    await details.getByRole('button', { name: 'Close' }).click();
+
+    // Pan and zoom still work.
+    const zoomLabel = vw.getByRole('button', { name: /^Zoom \d+%, reset to 100%$/ });
+    const zoomBefore = await zoomLabel.getAttribute('aria-label');
+    await vw.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => zoomLabel.getAttribute('aria-label')).not.toBe(zoomBefore);
+
+    // The editor's new edits still arrive.
+    // (Activated from the keyboard, the tool places the sticky in the middle of the view.)
+    await ed
+      .getByRole('toolbar', { name: 'Tools' })
+      .getByRole('button', { name: 'Sticky note' })
+      .press('Enter');
+    const stickyEditor = ed.locator('textarea.cx-text--editing');
+    await stickyEditor.fill('Added while you watch');
+    await stickyEditor.press('Escape');
+    await node(vw, 'Sticky note: Added while you watch').waitFor();
+    const edTitle = ed.getByRole('region', { name: 'CJM: Customer journey map' }).getByRole('textbox', {
+      name: 'Journey map title',
+    });
+    await edTitle.fill('Online order');
+    await edTitle.press('Enter');
+    await vw.getByRole('region', { name: 'CJM: Online order' }).waitFor();
+    await saveScreenshot(vw, 'collab-viewer-after-edits');
+
+    // A reload keeps the viewer a viewer.
+    await vw.reload();
+    await vw.getByRole('button', { name: 'Connection: Live' }).waitFor();
+    await vw.getByRole('status', { name: 'View only' }).waitFor();
+    await node(vw, 'Sticky note: Added while you watch').waitFor();
+    expect(await vw.getByRole('toolbar', { name: 'Tools' }).getByRole('button').count()).toBe(2);
+
+    expect(editor.problems.errors).toEqual([]);
+    expect(viewer.problems.errors).toEqual([]);
+    await editor.context.close();
+    await viewer.context.close();
+  });
+});
