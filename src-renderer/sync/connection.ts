@@ -144,7 +144,7 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
   const state = createStore<ConnectionState>()(() => ({
     status: 'connecting',
     reason: null,
-    role: credential.token || credential.code ? null : 'editor',
+    role: credential.code ? null : credential.token ? roleClaimedBy(credential.token) : 'editor',
     unsyncedChanges: false,
     lastSyncedAt: null,
   }));
@@ -248,6 +248,7 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
 
   // A viewer's edits would never be applied by the server and would drift from the room:
   // the board refuses commands while the role is viewer (the canvas reads `board.readOnly`).
+  board.setReadOnly(state.getState().role === 'viewer');
   const unsubscribeRole = state.subscribe((s, previous) => {
     if (s.role !== previous.role) board.setReadOnly(s.role === 'viewer');
   });
@@ -326,4 +327,21 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
   if (online) provider.connect();
   refresh();
   return connection;
+}
+
+/**
+ * The role a token says it grants (`cxb1.<base64url JSON>.<signature>`), read without
+ * checking the signature: only a hint so a viewer link opens read-only at once, before the
+ * server's answer arrives. The server alone decides what is applied; null when unreadable.
+ */
+export function roleClaimedBy(token: string): Role | null {
+  const payload = token.split('.')[1];
+  if (!payload || payload.length > 2048) return null;
+  try {
+    const json: unknown = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
+    const role = (json as { role?: unknown } | null)?.role;
+    return role === 'editor' || role === 'viewer' ? role : null;
+  } catch {
+    return null;
+  }
 }
