@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { BoardDoc } from './BoardDoc';
+import {
+  boardSnapshotSchema,
+  cardSchema,
+  clipboardSchema,
+  elementSchema,
+  journeySchema,
+  matrixRowSchema,
+  metricSchema,
+  processCardSchema,
+} from './validate';
+
+function sampleBoard() {
+  const board = BoardDoc.create({ title: 'Valid' });
+  const j = board.addJourney({ kind: 'cjm', x: 0, y: 0, stageTitles: ['A', 'B'] });
+  const snap = board.snapshot().journeys[j]!;
+  board.addCard(j, { stageId: snap.stages[0]!.id, laneId: snap.lanes[0]!.id, text: 'Card' });
+  const m = board.addMetric({ journeyId: j, stageId: snap.stages[0]!.id, kind: 'nps', current: 40 });
+  const x = board.addMatrix({ journeyId: j, x: 0, y: 0 });
+  board.updateMatrixRow(x, snap.stages[0]!.id, { pain: 3, metricId: m });
+  const bp = board.addBlueprint({ journeyId: j, x: 0, y: 0 });
+  board.addProcessCard(bp, { columnId: snap.stages[0]!.id, lane: 'support', text: 'CRM' });
+  board.addElement({ type: 'sticky', x: 1, y: 2, text: 'Note' });
+  board.addPersona({ name: 'Anna' });
+  return board.snapshot();
+}
+
+describe('record validators', () => {
+  it('accept every record of a real board', () => {
+    expect(boardSnapshotSchema.safeParse(sampleBoard()).success).toBe(true);
+  });
+
+  it('refuse records of the wrong shape', () => {
+    const snap = sampleBoard();
+    const sticky = Object.values(snap.elements)[0]!;
+    const journey = Object.values(snap.journeys)[0]!;
+    const card = Object.values(journey.cells)[0]![0]!;
+    const metric = Object.values(snap.metrics)[0]!;
+    const row = Object.values(snap.matrices)[0]!.rows[0]!;
+    const processCard = Object.values(Object.values(snap.blueprints)[0]!.cells)[0]![0]!;
+    expect(elementSchema.safeParse({ ...sticky, type: 'hologram' }).success).toBe(false);
+    expect(elementSchema.safeParse({ ...sticky, x: Number.POSITIVE_INFINITY }).success).toBe(false);
+    expect(elementSchema.safeParse({ ...sticky, id: '../../etc/passwd' }).success).toBe(false);
+    expect(cardSchema.safeParse({ ...card, text: 'x'.repeat(100_001) }).success).toBe(false);
+    expect(cardSchema.safeParse({ ...card, redact: 'yes' }).success).toBe(false);
+    expect(journeySchema.safeParse({ ...journey, kind: 'map' }).success).toBe(false);
+    expect(
+      journeySchema.safeParse({
+        ...journey,
+        stages: [{ ...journey.stages[0], emotion: { asIs: 3, toBe: null } }],
+      }).success,
+    ).toBe(false);
+    expect(metricSchema.safeParse({ ...metric, history: [{ date: 'yesterday', value: 1 }] }).success).toBe(
+      false,
+    );
+    expect(metricSchema.safeParse({ ...metric, category: 'vibes' }).success).toBe(false);
+    expect(matrixRowSchema.safeParse({ ...row, pain: 7 }).success).toBe(false);
+    expect(matrixRowSchema.safeParse({ ...row, decision: 'maybe' }).success).toBe(false);
+    expect(processCardSchema.safeParse({ ...processCard, actorKind: 'robot' }).success).toBe(false);
+  });
+
+  it('check clipboard payloads before pasting', () => {
+    const sticky = Object.values(sampleBoard().elements)[0]!;
+    expect(
+      clipboardSchema.safeParse({ kind: 'cxboard/elements', version: 1, elements: [sticky] }).success,
+    ).toBe(true);
+    expect(
+      clipboardSchema.safeParse({ kind: 'cxboard/elements', version: 2, elements: [sticky] }).success,
+    ).toBe(false);
+    expect(clipboardSchema.safeParse({ kind: 'other', version: 1, elements: [] }).success).toBe(false);
+    expect(
+      clipboardSchema.safeParse({ kind: 'cxboard/elements', version: 1, elements: Array(5001).fill(sticky) })
+        .success,
+    ).toBe(false);
+  });
+});
