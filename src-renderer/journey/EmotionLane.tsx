@@ -5,6 +5,7 @@ import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { useActiveSeries, useShowToBe } from './EmotionControls';
 import {
   type ChartBand,
+  emotionBand,
   emotionPath,
   emotionToY,
   formatEmotion,
@@ -31,7 +32,6 @@ interface Preview {
   value: number;
 }
 
-const BAND_MARGIN = 18;
 const SCALE = [2, 1, 0, -1, -2];
 
 /**
@@ -59,7 +59,7 @@ export const EmotionLane = memo(function EmotionLane({
 
   const stageWidth = JOURNEY_METRICS.stageWidth;
   const width = Math.max(stageWidth, stages.length * stageWidth);
-  const band: ChartBand = { top: BAND_MARGIN, height: height - BAND_MARGIN * 2 };
+  const band: ChartBand = emotionBand(height);
   const centerX = (i: number) => i * stageWidth + stageWidth / 2;
 
   /** Lane y of a pointer, undoing the canvas zoom (the SVG is drawn at 1 unit = 1 px at zoom 1). */

@@ -24,6 +24,14 @@ export interface ChartBand {
   height: number;
 }
 
+/** Space above +2 and below −2 inside the emotion lane, for the points and scale labels. */
+const BAND_MARGIN = 18;
+
+/** The chart band of an emotion lane `height` units tall. */
+export function emotionBand(height: number): ChartBand {
+  return { top: BAND_MARGIN, height: height - BAND_MARGIN * 2 };
+}
+
 /** y of a score: +2 at the band's top, −2 at its bottom. */
 export function emotionToY(value: number, band: ChartBand): number {
   const clamped = Math.min(EMOTION_MAX, Math.max(EMOTION_MIN, value));
