@@ -1,10 +1,12 @@
 import { type Node, type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
-import { type KeyboardEvent, memo, useMemo, useRef } from 'react';
+import { type FocusEvent, type KeyboardEvent, memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../shared/board';
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
+import { FAR_ZOOM } from '../canvas/detail';
 import { CardCell } from './CardCell';
 import { EmotionLane } from './EmotionLane';
+import { frameLabel, JourneyFarFrame } from './FarFrame';
 import { JourneyHeader } from './JourneyHeader';
 import { focusStageTitle, JourneyPopovers } from './JourneyPopovers';
 import { LaneHeader } from './LaneHeader';
@@ -44,24 +46,47 @@ export const JourneyNode = memo(function JourneyNode({ data, selected }: NodePro
     return next;
   }, [raw]);
   const view = useJourneyUi((s) => s.reverseView[data.journeyId] ?? 'build');
-  const compact = useStore(isZoomedFarOut);
+  const detail = useStore(detailAtZoom);
+  // Focus inside (a field being edited) keeps the controls when zooming out past FAR_ZOOM,
+  // so the draft is not dropped; the frame turns into its drawing once focus leaves.
+  const [focusInside, setFocusInside] = useState(false);
   if (!journey) return null; // deleted: the canvas drops the node on its next render
-  return <JourneyFrame journey={journey} view={view} selected={!!selected} compact={compact} />;
+  if (detail === 'far' && !focusInside) {
+    return <JourneyFarFrame journey={journey} view={view} selected={!!selected} />;
+  }
+  return (
+    <JourneyFrame
+      journey={journey}
+      view={view}
+      selected={!!selected}
+      compact={detail !== 'full'}
+      onFocusInside={setFocusInside}
+    />
+  );
 });
 
-/** Selects only whether the canvas is below COMPACT_ZOOM: panning and zooming re-render nothing else. */
-const isZoomedFarOut = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
+/**
+ * How much a frame draws at the canvas zoom: everything; cards as tiles (below
+ * COMPACT_ZOOM); one drawing (below the canvas's FAR_ZOOM). The node selects only this,
+ * so panning and zooming re-render nothing until a threshold is crossed.
+ */
+const detailAtZoom = (s: ReactFlowState): 'full' | 'compact' | 'far' => {
+  const zoom = s.transform[2];
+  return zoom < FAR_ZOOM ? 'far' : zoom < COMPACT_ZOOM ? 'compact' : 'full';
+};
 
 function JourneyFrame({
   journey,
   view,
   selected,
   compact,
+  onFocusInside,
 }: {
   journey: JourneySnapshot;
   view: ReverseView;
   selected: boolean;
   compact: boolean;
+  onFocusInside(inside: boolean): void;
 }) {
   const { t } = useTranslation();
   const board = useBoard();
@@ -90,10 +115,12 @@ function JourneyFrame({
       style={{ width: layout.width, height: layout.height }}
       data-journey-id={journey.id}
       onKeyDown={keepKeysInside}
-      aria-label={t('journey.frame.label', {
-        kind: t(`journey.kind.${journey.kind}`),
-        title: journey.title.trim() || t('journey.header.titlePlaceholder'),
-      })}
+      onFocus={() => onFocusInside(true)}
+      onBlur={(event: FocusEvent<HTMLElement>) => {
+        if (!event.currentTarget.contains(event.relatedTarget as globalThis.Node | null))
+          onFocusInside(false);
+      }}
+      aria-label={frameLabel(journey, t)}
     >
       <JourneyHeader journey={journey} view={view} width={layout.width} height={layout.headerHeight} />
 
