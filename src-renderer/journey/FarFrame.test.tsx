@@ -79,6 +79,8 @@ describe('journey node level of detail', () => {
     expect(html).not.toContain('tabindex');
     expect(html).not.toContain('A card');
     expect(html).toContain('>Checkout</text>');
+    expect(html).toContain('>Search</tspan>');
+    expect(html).toMatch(/>Customer<\/tspan><tspan[^>]*>steps<\/tspan>/); // wrapped in two lines
     // 2 lanes × 2 stages of cards: four blocks in paths per colour.
     const blocks = [...html.matchAll(/<path class="jm-c-[a-z]+" d="([^"]+)"/g)].flatMap(
       (m) => m[1]!.match(/M/g) ?? [],

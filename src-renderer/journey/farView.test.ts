@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BoardDoc, type JourneySnapshot } from '../../shared/board';
 import { emotionBand, emotionToY } from './emotionCurve';
-import { farArt, rectPath } from './farView';
+import { farArt, rectPath, wrapLabel } from './farView';
 import { cardPosition, computeJourneyLayout, JOURNEY_METRICS as M } from './layout';
 
 /** The rectangles of a path made by rectPath, as [x, y, width, height]. */
@@ -119,5 +119,14 @@ describe('far-zoom drawing of a journey', () => {
 
   it('writes rectangles as compact path data', () => {
     expect(rectPath(1, 2.25, 30, 40)).toBe('M1,2.3h30v40h-30z');
+  });
+
+  it('wraps a label at spaces into at most two lines, cutting what does not fit', () => {
+    expect(wrapLabel('Customer steps', 11, 2)).toEqual(['Customer', 'steps']);
+    expect(wrapLabel('  Goals / JTBD ', 11, 2)).toEqual(['Goals /', 'JTBD']);
+    expect(wrapLabel('Moments of truth here now', 11, 2)).toEqual(['Moments of', 'truth here…']);
+    expect(wrapLabel('Supercalifragilistic', 11, 2)).toEqual(['Supercalif…']);
+    expect(wrapLabel('Short', 11, 1)).toEqual(['Short']);
+    expect(wrapLabel('   ', 11, 2)).toEqual([]);
   });
 });

@@ -131,3 +131,33 @@ function emotionArt(
   }
   return { zero: `M${n(left)},${n(zeroY)}H${n(right)}`, curves };
 }
+
+/**
+ * `text` broken at spaces into at most `lines` lines of about `perLine` characters; a word
+ * longer than a line is cut, and what does not fit ends the last line with "…".
+ */
+export function wrapLabel(text: string, perLine: number, lines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const out: string[] = [];
+  let line = '';
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine) {
+      line = next;
+      continue;
+    }
+    if (line) out.push(line);
+    line = word;
+    if (out.length === lines) break;
+  }
+  if (out.length < lines && line) out.push(line);
+  const shown = out.slice(0, lines);
+  const complete = shown.join(' ') === words.join(' ');
+  return shown.map((l, i) => {
+    const last = i === shown.length - 1;
+    if (l.length > perLine || (last && !complete))
+      return `${l.slice(0, Math.max(1, perLine - 1)).trimEnd()}…`;
+    return l;
+  });
+}
