@@ -2,9 +2,10 @@ import { type DragEvent, memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardSnapshot, LaneType } from '../../shared/board';
 import { useBoard, useBoardReadOnly } from '../board/BoardContext';
+import { useZoomDetail } from '../canvas/detail';
 import { insertionIndex, resolveCardDrop } from './dragTargets';
 import { CARD_DRAG_TYPE, JourneyCard } from './JourneyCard';
-import { JOURNEY_METRICS } from './layout';
+import { COMPACT_ZOOM, JOURNEY_METRICS } from './layout';
 import { colorClass, colorStyle } from './palette';
 import { defaultCardColor } from './reading';
 import { useJourneyUi } from './uiStore';
@@ -18,8 +19,6 @@ export interface CardCellProps {
   stageTitle: string;
   laneTitle: string;
   cards: readonly CardSnapshot[] | undefined;
-  /** Zoomed far out: cards as plain tiles, no controls (see COMPACT_ZOOM). */
-  compact: boolean;
   x: number;
   y: number;
   height: number;
@@ -39,13 +38,18 @@ export const CardCell = memo(function CardCell({
   stageTitle,
   laneTitle,
   cards = EMPTY,
-  compact,
   x,
   y,
   height,
 }: CardCellProps) {
   const { t } = useTranslation();
   const board = useBoard();
+  // Zoomed out below COMPACT_ZOOM: cards as plain tiles, no controls. Cells switch one by
+  // one when the zoom crosses it (nearest to the view first), not all cards at once.
+  const compact = !useZoomDetail(COMPACT_ZOOM, journeyId, {
+    x: x + JOURNEY_METRICS.stageWidth / 2,
+    y: y + height / 2,
+  });
   // Viewing only: no "add card" button (and no drags start, so the drop zone stays idle).
   const readOnly = useBoardReadOnly();
   const listRef = useRef<HTMLUListElement>(null);

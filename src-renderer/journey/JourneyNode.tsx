@@ -1,9 +1,9 @@
-import { type Node, type NodeProps, type ReactFlowState, useStore } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import { type FocusEvent, type KeyboardEvent, memo, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../shared/board';
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
-import { FAR_ZOOM } from '../canvas/detail';
+import { useFarDrawing } from '../canvas/detail';
 import { CardCell } from './CardCell';
 import { EmotionLane } from './EmotionLane';
 import { frameLabel, JourneyFarFrame } from './FarFrame';
@@ -11,7 +11,6 @@ import { JourneyHeader } from './JourneyHeader';
 import { focusStageTitle, JourneyPopovers } from './JourneyPopovers';
 import { LaneHeader } from './LaneHeader';
 import {
-  COMPACT_ZOOM,
   computeJourneyLayout,
   JOURNEY_METRICS,
   type JourneyLayout,
@@ -46,46 +45,28 @@ export const JourneyNode = memo(function JourneyNode({ data, selected }: NodePro
     return next;
   }, [raw]);
   const view = useJourneyUi((s) => s.reverseView[data.journeyId] ?? 'build');
-  const detail = useStore(detailAtZoom);
+  // Below the canvas's FAR_ZOOM the frame is one drawing; its cells show cards as tiles
+  // below COMPACT_ZOOM (CardCell). Both switch only when the zoom crosses them, progressively.
+  const far = useFarDrawing(data.journeyId);
   // Focus inside (a field being edited) keeps the controls when zooming out past FAR_ZOOM,
   // so the draft is not dropped; the frame turns into its drawing once focus leaves.
   const [focusInside, setFocusInside] = useState(false);
   if (!journey) return null; // deleted: the canvas drops the node on its next render
-  if (detail === 'far' && !focusInside) {
+  if (far && !focusInside) {
     return <JourneyFarFrame journey={journey} view={view} selected={!!selected} />;
   }
-  return (
-    <JourneyFrame
-      journey={journey}
-      view={view}
-      selected={!!selected}
-      compact={detail !== 'full'}
-      onFocusInside={setFocusInside}
-    />
-  );
+  return <JourneyFrame journey={journey} view={view} selected={!!selected} onFocusInside={setFocusInside} />;
 });
-
-/**
- * How much a frame draws at the canvas zoom: everything; cards as tiles (below
- * COMPACT_ZOOM); one drawing (below the canvas's FAR_ZOOM). The node selects only this,
- * so panning and zooming re-render nothing until a threshold is crossed.
- */
-const detailAtZoom = (s: ReactFlowState): 'full' | 'compact' | 'far' => {
-  const zoom = s.transform[2];
-  return zoom < FAR_ZOOM ? 'far' : zoom < COMPACT_ZOOM ? 'compact' : 'full';
-};
 
 function JourneyFrame({
   journey,
   view,
   selected,
-  compact,
   onFocusInside,
 }: {
   journey: JourneySnapshot;
   view: ReverseView;
   selected: boolean;
-  compact: boolean;
   onFocusInside(inside: boolean): void;
 }) {
   const { t } = useTranslation();
@@ -196,7 +177,6 @@ function JourneyFrame({
             laneOrder={laneOrder}
             momentsByStage={momentsByStage}
             toBeShownByDefault={toBeShownByDefault}
-            compact={compact}
           />
         ) : null;
       })}
@@ -233,7 +213,6 @@ function LaneRow({
   laneOrder,
   momentsByStage,
   toBeShownByDefault,
-  compact,
 }: {
   journey: JourneySnapshot;
   lane: LaneSnapshot;
@@ -242,7 +221,6 @@ function LaneRow({
   laneOrder: readonly string[];
   momentsByStage: ReadonlyMap<string, MomentSnapshot[]>;
   toBeShownByDefault: boolean;
-  compact: boolean;
 }) {
   const { t } = useTranslation();
   const title = laneDisplayTitle(lane, t);
@@ -298,7 +276,6 @@ function LaneRow({
               stageTitle={stageTitle}
               laneTitle={title}
               cards={journey.cells[`${stage.id}:${lane.id}`]}
-              compact={compact}
               x={column.x}
               y={box.y}
               height={box.height}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBoardReadOnly, useSession } from '../../board/BoardContext';
 import { INK_COLORS, PALETTE, resolveColor, strokeFor } from '../colors';
 import type { ElementSnapshot } from '../../../shared/board';
-import { useFarZoom } from '../detail';
+import { useFarDrawing } from '../detail';
 import type { ElementNode } from '../viewModel';
 import { InlineText } from './InlineText';
 
@@ -27,7 +27,7 @@ function ElementResizer({ id, selected, min = 40 }: { id: string; selected: bool
 
 /** A sticky note: a coloured square of text. */
 export const StickyNode = memo(function StickyNode({ id, data, selected }: NodeProps<ElementNode>) {
-  const far = useFarZoom();
+  const far = useFarDrawing(id);
   const fill = resolveColor(data.element.style.color, PALETTE.yellow);
   if (far) return <div className="cx-sticky cx-far" style={{ background: fill }} />;
   return <StickyBody id={id} element={data.element} fill={fill} selected={selected} />;
@@ -57,7 +57,7 @@ function StickyBody({
 
 /** Free text on the canvas. */
 export const TextNode = memo(function TextNode({ id, data, selected }: NodeProps<ElementNode>) {
-  const far = useFarZoom();
+  const far = useFarDrawing(id);
   const color = resolveColor(data.element.style.color, INK_COLORS.black);
   if (far) return <div className="cx-textbox cx-far" style={{ background: color, opacity: 0.35 }} />;
   return <TextBody id={id} element={data.element} color={color} selected={selected} />;
@@ -93,7 +93,7 @@ function TextBody({
 /** A rectangle, ellipse or diamond with centred text. */
 export const ShapeNode = memo(function ShapeNode({ id, data, selected }: NodeProps<ElementNode>) {
   const { t } = useTranslation();
-  const far = useFarZoom();
+  const far = useFarDrawing(id);
   const { element } = data;
   const fill = resolveColor(element.style.color, PALETTE.blue);
   const stroke = strokeFor(fill);

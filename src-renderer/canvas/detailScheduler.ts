@@ -1,0 +1,161 @@
+/**
+ * Progressive level of detail. Parts of the canvas (nodes, the cells of a journey frame)
+ * draw a cheap version below a zoom threshold and their detail above it. Switching
+ * thousands of them in one render when the zoom crosses a threshold froze the page for
+ * half a second; the scheduler switches them a few per animation frame instead, within a
+ * time budget, nearest to the middle of the view first, so what the user looks at changes
+ * at once and the rest follows without a dropped frame.
+ */
+
+/** A point in canvas units. */
+export interface CanvasPoint {
+  x: number;
+  y: number;
+}
+
+/** One part whose drawing depends on the zoom. */
+export interface DetailEntry {
+  /** Zoom at and above which the part draws its detail. */
+  readonly threshold: number;
+  /** Whether it draws its detail now (what its last render used). */
+  detailed: boolean;
+  /** Its centre on the canvas, for the nearest-first order (null: unknown, switched last). */
+  readonly center: () => CanvasPoint | null;
+  /** Re-renders the part; set while it is mounted. */
+  notify: (() => void) | null;
+}
+
+/** What the scheduler needs from its surroundings (the browser and React, or a test). */
+export interface SchedulerHost {
+  now(): number;
+  requestFrame(run: () => void): void;
+  /** Runs `update` and renders what it changed before returning (react-dom's flushSync). */
+  flush(update: () => void): void;
+}
+
+/** Time per frame spent switching parts; layout and painting what changed come on top. */
+export const DETAIL_BUDGET_MS = 5;
+
+export class DetailScheduler {
+  private readonly entries = new Set<DetailEntry>();
+  private readonly thresholds = new Map<number, number>(); // threshold → entries using it
+  private queue: DetailEntry[] = [];
+  /** Parts were added to the queue out of order (mounted while switching). */
+  private unsorted = false;
+  private zoom: number;
+  private viewCenter: () => CanvasPoint = () => ({ x: 0, y: 0 });
+  private frameRequested = false;
+  private switching = false;
+
+  constructor(
+    private readonly host: SchedulerHost,
+    zoom: number,
+    private readonly budgetMs = DETAIL_BUDGET_MS,
+  ) {
+    this.zoom = zoom;
+  }
+
+  /** Whether a part with `threshold` should draw its detail at the current zoom. */
+  wants(threshold: number): boolean {
+    return this.zoom >= threshold;
+  }
+
+  /**
+   * A new part. It starts with the current zoom's drawing, except one created while
+   * another part is being switched (the cells of a frame that has just been drawn in
+   * detail): that one starts cheap and is switched in its turn, so a big frame is never
+   * drawn in detail in a single frame.
+   */
+  create(threshold: number, center: () => CanvasPoint | null): DetailEntry {
+    return { threshold, detailed: this.wants(threshold) && !this.switching, center, notify: null };
+  }
+
+  /** Starts following a mounted part; returns the function that stops it. */
+  add(entry: DetailEntry, notify: () => void): () => void {
+    entry.notify = notify;
+    this.entries.add(entry);
+    this.thresholds.set(entry.threshold, (this.thresholds.get(entry.threshold) ?? 0) + 1);
+    if (entry.detailed !== this.wants(entry.threshold)) {
+      this.queue.push(entry);
+      this.unsorted = true;
+      this.requestFrame();
+    }
+    return () => {
+      entry.notify = null;
+      if (!this.entries.delete(entry)) return;
+      const left = (this.thresholds.get(entry.threshold) ?? 1) - 1;
+      if (left > 0) this.thresholds.set(entry.threshold, left);
+      else this.thresholds.delete(entry.threshold);
+    };
+  }
+
+  /**
+   * The view changed. Nothing happens unless the zoom crossed a threshold some part uses;
+   * then every part whose drawing no longer matches is queued, nearest to `center` first.
+   */
+  setView(zoom: number, center: () => CanvasPoint): void {
+    const before = this.zoom;
+    this.zoom = zoom;
+    this.viewCenter = center;
+    if (zoom === before) return;
+    let crossed = false;
+    for (const threshold of this.thresholds.keys()) {
+      if (before >= threshold !== zoom >= threshold) crossed = true;
+    }
+    if (crossed) this.requeue();
+  }
+
+  /** Parts still to switch (for tests and diagnostics). */
+  get backlog(): number {
+    return this.queue.length;
+  }
+
+  private requeue(): void {
+    this.queue = [...this.entries].filter((entry) => entry.detailed !== this.wants(entry.threshold));
+    this.sortQueue();
+    if (this.queue.length > 0) this.requestFrame();
+  }
+
+  /** Nearest to the middle of the view first. */
+  private sortQueue(): void {
+    const { x, y } = this.viewCenter();
+    const distance = (entry: DetailEntry): number => {
+      const c = entry.center();
+      return c ? (c.x - x) ** 2 + (c.y - y) ** 2 : Number.POSITIVE_INFINITY;
+    };
+    const keyed = this.queue.map((entry) => ({ entry, distance: distance(entry) }));
+    keyed.sort((a, b) => a.distance - b.distance);
+    this.queue = keyed.map((k) => k.entry);
+    this.unsorted = false;
+  }
+
+  private requestFrame(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    this.host.requestFrame(() => this.runFrame());
+  }
+
+  /** Switches queued parts until the budget is spent (at least one per frame). */
+  private runFrame(): void {
+    this.frameRequested = false;
+    const start = this.host.now();
+    let switched = 0;
+    while (this.queue.length > 0 && (switched === 0 || this.host.now() - start < this.budgetMs)) {
+      if (this.unsorted) this.sortQueue(); // parts mounted by the last switch take their place
+      const entry = this.queue.shift()!;
+      const wanted = this.wants(entry.threshold);
+      if (!this.entries.has(entry) || entry.detailed === wanted) continue;
+      this.switching = true;
+      try {
+        this.host.flush(() => {
+          entry.detailed = wanted;
+          entry.notify?.();
+        });
+      } finally {
+        this.switching = false;
+      }
+      switched++;
+    }
+    if (this.queue.length > 0) this.requestFrame();
+  }
+}
