@@ -54,20 +54,29 @@ function partCenter(store: FlowStore, nodeId: string, offset: CanvasPoint | unde
   return { x: x + (node.measured.width ?? 0) / 2, y: y + (node.measured.height ?? 0) / 2 };
 }
 
+/** Where a part is and how heavy it is to switch (see useZoomDetail). */
+export interface DetailPart {
+  /** Its centre relative to the node's top-left corner (default: the node's centre). */
+  offset?: CanvasPoint;
+  /** Rough cost of switching it, in stickies (default 1), e.g. the cards of a cell. */
+  weight?: number;
+}
+
 /**
  * Whether a part of the canvas draws its detail: true while the zoom is at or above
- * `threshold`. The part is node `nodeId`, or a part of it centred `offset` from the node's
- * top-left corner (a cell of a journey frame). When the zoom crosses the threshold, parts
- * switch a few per frame, nearest to the middle of the view first (see detailScheduler.ts);
- * a part re-renders only when its own answer changes, never per pan or zoom step.
+ * `threshold`. The part is node `nodeId`, or a part of it (a cell of a journey frame) at
+ * `part.offset`. When the zoom crosses the threshold, parts switch a few per frame, nearest
+ * to the middle of the view first (see detailScheduler.ts); a part re-renders only when its
+ * own answer changes, never per pan or zoom step.
  */
-export function useZoomDetail(threshold: number, nodeId: string, offset?: CanvasPoint): boolean {
+export function useZoomDetail(threshold: number, nodeId: string, part: DetailPart = {}): boolean {
+  const { offset, weight } = part;
   const store = useStoreApi();
   const scheduler = schedulerOf(store);
   const where = useRef({ nodeId, offset });
   where.current = { nodeId, offset };
   const [entry] = useState(() =>
-    scheduler.create(threshold, () => partCenter(store, where.current.nodeId, where.current.offset)),
+    scheduler.create(threshold, () => partCenter(store, where.current.nodeId, where.current.offset), weight),
   );
   const subscribe = useCallback((notify: () => void) => scheduler.add(entry, notify), [scheduler, entry]);
   const read = () => entry.detailed;
@@ -75,6 +84,6 @@ export function useZoomDetail(threshold: number, nodeId: string, offset?: Canvas
 }
 
 /** True while node `nodeId` draws its far-zoom version (below FAR_ZOOM; see useZoomDetail). */
-export function useFarDrawing(nodeId: string): boolean {
-  return !useZoomDetail(FAR_ZOOM, nodeId);
+export function useFarDrawing(nodeId: string, weight?: number): boolean {
+  return !useZoomDetail(FAR_ZOOM, nodeId, { weight });
 }

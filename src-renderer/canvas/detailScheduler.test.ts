@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { type CanvasPoint, type DetailEntry, DetailScheduler } from './detailScheduler';
 
 /**
- * A host with a hand-run animation frame and a clock that each switch advances by `cost`
- * ms (the time React would take to render the part).
+ * A host with a hand-run animation frame and a clock: rendering a switched part advances it
+ * by `cost` ms, and every batch (one render commit) by `commit` ms more.
  */
-function setup(zoom: number, cost = 1, budget = 5) {
+function setup(zoom: number, cost = 1, budget = 5, commit = 0) {
   let clock = 0;
   let frame: (() => void) | null = null;
   const host = {
@@ -15,7 +15,7 @@ function setup(zoom: number, cost = 1, budget = 5) {
     },
     flush: (update: () => void) => {
       update();
-      clock += cost;
+      clock += commit;
     },
   };
   const scheduler = new DetailScheduler(host, zoom, budget);
@@ -24,6 +24,7 @@ function setup(zoom: number, cost = 1, budget = 5) {
   const part = (name: string, threshold: number, at: CanvasPoint | null, onRender?: () => void) => {
     const entry = scheduler.create(threshold, () => at);
     const stop = scheduler.add(entry, () => {
+      clock += cost;
       rendered.push(`${name}:${entry.detailed ? 'detail' : 'plain'}`);
       onRender?.();
     });
@@ -35,7 +36,10 @@ function setup(zoom: number, cost = 1, budget = 5) {
     run?.();
   };
   const center = (x: number, y: number) => () => ({ x, y });
-  return { scheduler, part, rendered, runFrame, center, hasFrame: () => frame !== null };
+  const tick = (ms: number) => {
+    clock += ms;
+  };
+  return { scheduler, part, rendered, runFrame, center, tick, hasFrame: () => frame !== null };
 }
 
 describe('progressive level of detail', () => {
@@ -59,10 +63,12 @@ describe('progressive level of detail', () => {
     part('close', 0.3, { x: 400, y: 100 });
     scheduler.setView(1, center(100, 100));
     expect(scheduler.backlog).toBe(4);
-    runFrame(); // 2 ms each, 5 ms budget: three fit (the third starts at 4 ms)
-    expect(rendered).toEqual(['middle:detail', 'close:detail', 'far-away:detail']);
+    // 2 ms each, 5 ms budget: the first part alone (its cost is not known yet), then one
+    // more that fits; the next frame has room for two.
     runFrame();
-    expect(rendered.at(-1)).toBe('unknown:detail');
+    expect(rendered).toEqual(['middle:detail', 'close:detail']);
+    runFrame();
+    expect(rendered.slice(2)).toEqual(['far-away:detail', 'unknown:detail']);
     expect(scheduler.backlog).toBe(0);
     expect(hasFrame()).toBe(false);
   });
@@ -79,12 +85,12 @@ describe('progressive level of detail', () => {
   });
 
   it('follows the zoom back: a part already switched goes back, one not yet switched is left as it is', () => {
-    const { scheduler, part, rendered, runFrame, center } = setup(0.1, 3, 5);
+    const { scheduler, part, rendered, runFrame, center } = setup(0.1, 2, 5);
     const a = part('a', 0.3, { x: 0, y: 0 });
     const b = part('b', 0.3, { x: 10, y: 0 });
     const c = part('c', 0.3, { x: 20, y: 0 });
     scheduler.setView(1, center(0, 0));
-    runFrame(); // a and b (the second starts at 3 ms)
+    runFrame(); // a and b (2 ms each), not c
     expect([a, b, c].map((p) => p.entry.detailed)).toEqual([true, true, false]);
     scheduler.setView(0.2, center(0, 0));
     expect(scheduler.backlog).toBe(2);
@@ -104,19 +110,22 @@ describe('progressive level of detail', () => {
   });
 
   it('starts parts that mount while another one is switched plain, and switches them in turn', () => {
-    const { scheduler, part, rendered, runFrame, center } = setup(0.1, 1, 2);
+    const { scheduler, part, rendered, runFrame, center, tick } = setup(0.1, 1, 2);
     const cells: DetailEntry[] = [];
     // A frame whose detailed drawing mounts three cells.
     part('frame', 0.3, { x: 0, y: 0 }, () => {
       for (const x of [300, 100, 200]) {
         const cell = scheduler.create(0.3, () => ({ x, y: 0 }));
         cells.push(cell);
-        scheduler.add(cell, () => rendered.push(`cell${x}:${cell.detailed ? 'detail' : 'plain'}`));
+        scheduler.add(cell, () => {
+          tick(1);
+          rendered.push(`cell${x}:${cell.detailed ? 'detail' : 'plain'}`);
+        });
       }
     });
     part('sticky', 0.3, { x: 1000, y: 0 });
     scheduler.setView(1, center(0, 0));
-    runFrame(); // the frame; the budget of 2 ms allows one more: the nearest cell, before the far sticky
+    runFrame(); // the frame; the 2 ms budget allows one more: the nearest cell, not the far sticky
     expect(cells.map((c) => c.detailed)).toEqual([false, true, false]);
     expect(rendered).toEqual(['frame:detail', 'cell100:detail']);
     runFrame();
@@ -144,5 +153,45 @@ describe('progressive level of detail', () => {
     a.stop();
     scheduler.setView(1, center(0, 0));
     expect(hasFrame()).toBe(false);
+  });
+
+  it('renders parts in batches as big as the budget allows at the measured cost', () => {
+    // Each part takes 0.1 ms, each render commit 1 ms: one by one, only 4 would fit in 5 ms.
+    const { scheduler, part, rendered, runFrame, center } = setup(0.1, 0.1, 5, 1);
+    for (let i = 0; i < 100; i++) part(`p${i}`, 0.3, { x: i, y: 0 });
+    scheduler.setView(1, center(0, 0));
+    runFrame();
+    const first = rendered.length;
+    runFrame();
+    const second = rendered.length - first;
+    expect(first).toBeGreaterThanOrEqual(4);
+    expect(second).toBeGreaterThan(first); // the estimate has learnt the cost
+    expect(rendered.slice(0, 3)).toEqual(['p0:detail', 'p1:detail', 'p2:detail']);
+  });
+
+  it('does not start a heavy part in a frame that has no room left for it', () => {
+    const { scheduler, runFrame, center, tick } = setup(0.1, 0, 5);
+    const rendered: string[][] = [];
+    const parts = [
+      ['p0', 1, 0],
+      ['p1', 1, 1],
+      ['p2', 1, 2],
+      ['p3', 1, 3],
+      ['heavy', 10, 4],
+    ] as const;
+    for (const [name, weight, x] of parts) {
+      const entry = scheduler.create(0.3, () => ({ x, y: 0 }), weight);
+      scheduler.add(entry, () => {
+        tick(weight); // 1 ms per unit of weight
+        rendered.at(-1)!.push(name);
+      });
+    }
+    scheduler.setView(1, center(0, 0));
+    for (let i = 0; i < 2; i++) {
+      rendered.push([]);
+      runFrame();
+    }
+    // 1 ms was left after p3: counted as one part, the 10 ms one would have been started.
+    expect(rendered).toEqual([['p0', 'p1', 'p2', 'p3'], ['heavy']]);
   });
 });

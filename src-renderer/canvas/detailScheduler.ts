@@ -21,6 +21,8 @@ export interface DetailEntry {
   detailed: boolean;
   /** Its centre on the canvas, for the nearest-first order (null: unknown, switched last). */
   readonly center: () => CanvasPoint | null;
+  /** Rough cost of switching it, in stickies (a journey frame with many cells is more). */
+  readonly weight: number;
   /** Re-renders the part; set while it is mounted. */
   notify: (() => void) | null;
 }
@@ -46,6 +48,12 @@ export class DetailScheduler {
   private viewCenter: () => CanvasPoint = () => ({ x: 0, y: 0 });
   private frameRequested = false;
   private switching = false;
+  /**
+   * Measured milliseconds per unit of weight (a moving average; null until the first batch,
+   * which is one part). Batches grow to what fits the budget, which matters because every
+   * render commit has a cost of its own.
+   */
+  private msPerWeight: number | null = null;
 
   constructor(
     private readonly host: SchedulerHost,
@@ -66,8 +74,9 @@ export class DetailScheduler {
    * detail): that one starts cheap and is switched in its turn, so a big frame is never
    * drawn in detail in a single frame.
    */
-  create(threshold: number, center: () => CanvasPoint | null): DetailEntry {
-    return { threshold, detailed: this.wants(threshold) && !this.switching, center, notify: null };
+  create(threshold: number, center: () => CanvasPoint | null, weight = 1): DetailEntry {
+    const detailed = this.wants(threshold) && !this.switching;
+    return { threshold, detailed, center, weight: Math.max(1, weight), notify: null };
   }
 
   /** Starts following a mounted part; returns the function that stops it. */
@@ -135,27 +144,58 @@ export class DetailScheduler {
     this.host.requestFrame(() => this.runFrame());
   }
 
-  /** Switches queued parts until the budget is spent (at least one per frame). */
+  /**
+   * Switches queued parts until the budget is spent (at least one part per frame), in
+   * batches rendered together, each as big as the time left allows at the measured cost.
+   */
   private runFrame(): void {
     this.frameRequested = false;
     const start = this.host.now();
     let switched = 0;
-    while (this.queue.length > 0 && (switched === 0 || this.host.now() - start < this.budgetMs)) {
-      if (this.unsorted) this.sortQueue(); // parts mounted by the last switch take their place
-      const entry = this.queue.shift()!;
-      const wanted = this.wants(entry.threshold);
-      if (!this.entries.has(entry) || entry.detailed === wanted) continue;
+    for (;;) {
+      const left = this.budgetMs - (this.host.now() - start);
+      if (this.queue.length === 0 || (switched > 0 && left <= 0)) break;
+      if (this.unsorted) this.sortQueue(); // parts mounted by the last batch take their place
+      const room = this.msPerWeight === null ? 0 : left / this.msPerWeight;
+      const batch = this.takeBatch(room, switched === 0);
+      if (batch.length === 0) break;
+      const began = this.host.now();
       this.switching = true;
       try {
         this.host.flush(() => {
-          entry.detailed = wanted;
-          entry.notify?.();
+          for (const entry of batch) {
+            entry.detailed = !entry.detailed;
+            entry.notify?.();
+          }
         });
       } finally {
         this.switching = false;
       }
-      switched++;
+      const weight = batch.reduce((sum, entry) => sum + entry.weight, 0);
+      const measured = (this.host.now() - began) / weight;
+      this.msPerWeight = this.msPerWeight === null ? measured : 0.7 * this.msPerWeight + 0.3 * measured;
+      switched += batch.length;
     }
     if (this.queue.length > 0) this.requestFrame();
+  }
+
+  /**
+   * The next parts that still need switching, up to `room` weight; at least one part when
+   * `first` (nothing switched yet this frame), else none when the next one does not fit.
+   */
+  private takeBatch(room: number, first: boolean): DetailEntry[] {
+    const batch: DetailEntry[] = [];
+    let weight = 0;
+    while (this.queue.length > 0) {
+      const entry = this.queue[0]!;
+      if (!this.entries.has(entry) || entry.detailed === this.wants(entry.threshold)) {
+        this.queue.shift(); // unmounted, or the zoom came back before its turn
+        continue;
+      }
+      if (weight + entry.weight > room && (batch.length > 0 || !first)) break;
+      batch.push(this.queue.shift()!);
+      weight += entry.weight;
+    }
+    return batch;
   }
 }

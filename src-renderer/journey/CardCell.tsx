@@ -47,8 +47,8 @@ export const CardCell = memo(function CardCell({
   // Zoomed out below COMPACT_ZOOM: cards as plain tiles, no controls. Cells switch one by
   // one when the zoom crosses it (nearest to the view first), not all cards at once.
   const compact = !useZoomDetail(COMPACT_ZOOM, journeyId, {
-    x: x + JOURNEY_METRICS.stageWidth / 2,
-    y: y + height / 2,
+    offset: { x: x + JOURNEY_METRICS.stageWidth / 2, y: y + height / 2 },
+    weight: cards.length,
   });
   // Viewing only: no "add card" button (and no drags start, so the drop zone stays idle).
   const readOnly = useBoardReadOnly();

@@ -47,7 +47,9 @@ export const JourneyNode = memo(function JourneyNode({ data, selected }: NodePro
   const view = useJourneyUi((s) => s.reverseView[data.journeyId] ?? 'build');
   // Below the canvas's FAR_ZOOM the frame is one drawing; its cells show cards as tiles
   // below COMPACT_ZOOM (CardCell). Both switch only when the zoom crosses them, progressively.
-  const far = useFarDrawing(data.journeyId);
+  // Drawing the frame in detail mounts a header per stage and lane and a cell per both:
+  // as much work as a few stickies per cell.
+  const far = useFarDrawing(data.journeyId, journey ? (journey.stages.length * journey.lanes.length) / 3 : 1);
   // Focus inside (a field being edited) keeps the controls when zooming out past FAR_ZOOM,
   // so the draft is not dropped; the frame turns into its drawing once focus leaves.
   const [focusInside, setFocusInside] = useState(false);
