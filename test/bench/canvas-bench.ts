@@ -6,7 +6,11 @@
  * - first render: from choosing the file (or from reloading the page) until every node is in
  *   the DOM and measured, all of the board in view;
  * - frame times (median, p95) while panning with the mouse wheel, dragging with the hand
- *   tool, and zooming with Ctrl+wheel, measured with requestAnimationFrame in the page.
+ *   tool, and zooming with Ctrl+wheel (small steps at the whole-board zoom, and wheel notches
+ *   from the whole board to past 100 % and back, crossing the level-of-detail thresholds),
+ *   measured with requestAnimationFrame in the page;
+ * - how long after "zoom to 100 %" every card and sticky is drawn in full detail (parts
+ *   switch progressively, nearest to the view first); the 100 % pans start after that.
  *
  * Targets on this 2-core machine: first render < 1.5 s, p95 frame < 33 ms while panning.
  * `--short`: a tenth of the board and shorter runs (a few seconds; CI).
@@ -181,6 +185,18 @@ function describeFrames(name: string, intervals: number[]): { name: string; medi
   return { name, median, p95 };
 }
 
+/** What the journey frames and stickies draw right now. */
+function drawn(
+  page: Page,
+): Promise<{ farFrames: number; cards: number; tiles: number; farStickies: number }> {
+  return page.evaluate(() => ({
+    farFrames: document.querySelectorAll('.react-flow__node-journey .jm-far').length,
+    cards: document.querySelectorAll('.react-flow__node-journey [data-card-id]').length,
+    tiles: document.querySelectorAll('.react-flow__node-journey .jm-card-tile').length,
+    farStickies: document.querySelectorAll('.react-flow__node-sticky .cx-far').length,
+  }));
+}
+
 async function measure(page: Page, name: string, act: (until: number) => Promise<void>) {
   await startFrames(page);
   await act(Date.now() + MEASURE_MS);
@@ -235,19 +251,17 @@ async function main(): Promise<void> {
       );
     });
     const reloadMs = Date.now() - reloadStart;
-    const cardsInDom = await page.evaluate(
-      () =>
-        document.querySelectorAll(
-          '.react-flow__node-journey [data-card-id], .react-flow__node-journey .jm-card',
-        ).length,
-    );
+    const opening = await drawn(page);
     console.log(
       `first render after import:           ${importMs.toFixed(0)} ms   (target < ${TARGET_FIRST_RENDER_MS} ms)`,
     );
     console.log(
       `first render after reload (open):    ${reloadMs.toFixed(0)} ms   (target < ${TARGET_FIRST_RENDER_MS} ms)`,
     );
-    console.log(`cards drawn in journey frames:       ${cardsInDom}`);
+    console.log(
+      `drawn at the opening zoom:           ${opening.farFrames} journey frames as pictures, ` +
+        `${opening.cards} cards and ${opening.tiles} tiles in the DOM, ${opening.farStickies} stickies as plain boxes`,
+    );
 
     const box = (await canvas(page).boundingBox())!;
     const center = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
@@ -268,8 +282,34 @@ async function main(): Promise<void> {
         await page.keyboard.up('Control');
       }),
     );
-    // 100 % zoom: items enter and leave the view while panning.
+    // Wheel notches (Ctrl+wheel, 100 units each) from the whole board to past 100 % and back:
+    // every node and journey cell switches its level of detail on the way.
+    results.push(
+      await measure(page, 'ctrl+wheel zoom through detail levels', async (until) => {
+        await page.keyboard.down('Control');
+        for (let i = 0; Date.now() < until; i++) await page.mouse.wheel(0, i % 44 < 22 ? -100 : 100);
+        await page.keyboard.up('Control');
+      }),
+    );
+
+    // 100 % zoom: items enter and leave the view while panning. Measured once every card and
+    // sticky is drawn in full detail (they switch progressively after the zoom).
+    const zoomClicked = Date.now();
     await page.getByRole('button', { name: /^Zoom \d+%/ }).click();
+    await page.waitForFunction(
+      (cards) => {
+        const shown = document.querySelectorAll('.react-flow__node-journey [data-card-id]').length;
+        return shown === cards && document.querySelectorAll('.react-flow__node .cx-far').length === 0;
+      },
+      cardCount,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const fullDetailMs = Date.now() - zoomClicked;
+    const full = await drawn(page);
+    console.log(
+      `full detail after "zoom to 100 %":   ${fullDetailMs} ms   (${full.cards} cards, ` +
+        `${STICKIES - full.farStickies} stickies in full; the nearest first)`,
+    );
     await page.waitForTimeout(300);
     await page.mouse.move(center.x, center.y);
     results.push(
