@@ -35,7 +35,9 @@ function schedulerOf(store: FlowStore): DetailScheduler {
     },
     store.getState().transform[2],
   );
-  store.subscribe((state) => scheduler.setView(state.transform[2], () => viewCenter(state)));
+  store.subscribe((state, before) =>
+    scheduler.setView(state.transform[2], () => viewCenter(state), state.transform !== before.transform),
+  );
   schedulers.set(store.getState, scheduler);
   return scheduler;
 }

@@ -18,7 +18,7 @@ function setup(zoom: number, cost = 1, budget = 5, commit = 0) {
       clock += commit;
     },
   };
-  const scheduler = new DetailScheduler(host, zoom, budget);
+  const scheduler = new DetailScheduler(host, zoom, { stillMs: budget, movingMs: budget });
   const rendered: string[] = [];
   /** A mounted part named `name` at `at`; `onRender` runs when it is switched. */
   const part = (name: string, threshold: number, at: CanvasPoint | null, onRender?: () => void) => {
@@ -193,5 +193,38 @@ describe('progressive level of detail', () => {
     }
     // 1 ms was left after p3: counted as one part, the 10 ms one would have been started.
     expect(rendered).toEqual([['p0', 'p1', 'p2', 'p3'], ['heavy']]);
+  });
+
+  it('spends less of each frame while the view moves than once it is still', () => {
+    let clock = 0;
+    let frame: (() => void) | null = null;
+    const host = {
+      now: () => clock,
+      requestFrame: (run: () => void) => {
+        frame = run;
+      },
+      flush: (update: () => void) => update(),
+    };
+    const scheduler = new DetailScheduler(host, 0.1, { stillMs: 8, movingMs: 3 });
+    let switched = 0;
+    for (let i = 0; i < 40; i++) {
+      const entry = scheduler.create(0.3, () => ({ x: i, y: 0 }));
+      scheduler.add(entry, () => {
+        clock += 1; // 1 ms each
+        switched++;
+      });
+    }
+    const run = () => {
+      const next = frame;
+      frame = null;
+      next?.();
+    };
+    scheduler.setView(1, () => ({ x: 0, y: 0 })); // a zoom step: moving
+    run();
+    expect(switched).toBe(3);
+    clock += 200; // still
+    const before = switched;
+    run();
+    expect(switched - before).toBe(8);
   });
 });

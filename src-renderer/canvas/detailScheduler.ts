@@ -35,8 +35,14 @@ export interface SchedulerHost {
   flush(update: () => void): void;
 }
 
-/** Time per frame spent switching parts; layout and painting what changed come on top. */
-export const DETAIL_BUDGET_MS = 5;
+/**
+ * Time per frame spent switching parts; layout and painting what changed come on top.
+ * Less while the view moves (the pan or zoom itself needs the frame), more once it is still.
+ */
+export const DETAIL_BUDGET = { stillMs: 8, movingMs: 3 } as const;
+
+/** The view counts as moving until this long after its last change. */
+const MOVING_FOR_MS = 150;
 
 export class DetailScheduler {
   private readonly entries = new Set<DetailEntry>();
@@ -54,11 +60,12 @@ export class DetailScheduler {
    * render commit has a cost of its own.
    */
   private msPerWeight: number | null = null;
+  private lastMove = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly host: SchedulerHost,
     zoom: number,
-    private readonly budgetMs = DETAIL_BUDGET_MS,
+    private readonly budget: { stillMs: number; movingMs: number } = DETAIL_BUDGET,
   ) {
     this.zoom = zoom;
   }
@@ -99,13 +106,15 @@ export class DetailScheduler {
   }
 
   /**
-   * The view changed. Nothing happens unless the zoom crossed a threshold some part uses;
-   * then every part whose drawing no longer matches is queued, nearest to `center` first.
+   * The view changed (`moved`: panned or zoomed). Nothing is switched unless the zoom
+   * crossed a threshold some part uses; then every part whose drawing no longer matches is
+   * queued, nearest to `center` first.
    */
-  setView(zoom: number, center: () => CanvasPoint): void {
+  setView(zoom: number, center: () => CanvasPoint, moved = true): void {
     const before = this.zoom;
     this.zoom = zoom;
     this.viewCenter = center;
+    if (moved) this.lastMove = this.host.now();
     if (zoom === before) return;
     let crossed = false;
     for (const threshold of this.thresholds.keys()) {
@@ -151,9 +160,11 @@ export class DetailScheduler {
   private runFrame(): void {
     this.frameRequested = false;
     const start = this.host.now();
+    const moving = start - this.lastMove < MOVING_FOR_MS;
+    const budgetMs = moving ? this.budget.movingMs : this.budget.stillMs;
     let switched = 0;
     for (;;) {
-      const left = this.budgetMs - (this.host.now() - start);
+      const left = budgetMs - (this.host.now() - start);
       if (this.queue.length === 0 || (switched > 0 && left <= 0)) break;
       if (this.unsorted) this.sortQueue(); // parts mounted by the last batch take their place
       const room = this.msPerWeight === null ? 0 : left / this.msPerWeight;
