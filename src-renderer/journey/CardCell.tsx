@@ -45,11 +45,16 @@ export const CardCell = memo(function CardCell({
   const { t } = useTranslation();
   const board = useBoard();
   // Zoomed out below COMPACT_ZOOM: cards as plain tiles, no controls. Cells switch one by
-  // one when the zoom crosses it (nearest to the view first), not all cards at once.
-  const compact = !useZoomDetail(COMPACT_ZOOM, journeyId, {
+  // one when the zoom crosses it (nearest to the view first), not all cards at once; a cell
+  // whose card is being edited keeps its cards, so zooming out does not drop the draft.
+  const zoomedOut = !useZoomDetail(COMPACT_ZOOM, journeyId, {
     offset: { x: x + JOURNEY_METRICS.stageWidth / 2, y: y + height / 2 },
     weight: cards.length,
   });
+  const editingHere = useJourneyUi(
+    (s) => s.editingCardId !== null && cards.some((card) => card.id === s.editingCardId),
+  );
+  const compact = zoomedOut && !editingHere;
   // Viewing only: no "add card" button (and no drags start, so the drop zone stays idle).
   const readOnly = useBoardReadOnly();
   const listRef = useRef<HTMLUListElement>(null);

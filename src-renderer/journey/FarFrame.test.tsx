@@ -8,6 +8,7 @@ import { BoardProvider } from '../board/BoardContext';
 import { type JourneyFlowNode, JourneyNode } from './JourneyNode';
 import { journeyNodeSize } from './layout';
 import en from './locales/en.json';
+import { useJourneyUi } from './uiStore';
 
 /**
  * The journey node at different canvas zooms, rendered to HTML: the full frame with its
@@ -86,5 +87,26 @@ describe('journey node level of detail', () => {
       (m) => m[1]!.match(/M/g) ?? [],
     );
     expect(blocks).toHaveLength(4);
+  });
+
+  it('draws cards as tiles between the far and the compact zoom, except in a cell being edited', () => {
+    const { board: doc, id } = board();
+    const width = journeyNodeSize(doc.snapshot().journeys[id]!).width;
+    const html = render(doc, id, width * 0.35); // zoom 0.35: frame in detail, cells compact
+    expect(html).toContain('jm-header');
+    expect(html.match(/jm-card-tile/g)).toHaveLength(4);
+    expect(html).not.toContain('data-card-id');
+
+    const journey = doc.snapshot().journeys[id]!;
+    const editing = Object.values(journey.cells).flat()[0]!;
+    useJourneyUi.getState().setEditingCard(editing.id);
+    try {
+      const editingHtml = render(doc, id, width * 0.35);
+      expect(editingHtml.match(/jm-card-tile/g)).toHaveLength(3);
+      expect(editingHtml.match(/data-card-id/g)).toHaveLength(1);
+      expect(editingHtml).toMatch(/<textarea[^>]*aria-label="Card text"/);
+    } finally {
+      useJourneyUi.getState().setEditingCard(null);
+    }
   });
 });
