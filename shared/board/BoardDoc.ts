@@ -19,7 +19,6 @@ import { LIMITS, ROOT_KEYS, SCHEMA_VERSION } from './schema';
 import { MAX_TEXT_LENGTH, newText, readTextField, setTextField } from './text';
 import {
   ACTOR_KINDS,
-  type ActorKind,
   BLUEPRINT_LANES,
   type BlueprintLane,
   type BlueprintSnapshot,
@@ -47,12 +46,11 @@ import {
   MATURITY_LEVELS,
   type MaturityLevel,
   METRIC_CATEGORIES,
-  type MetricCategory,
   type MetricSnapshot,
-  type MetricSource,
   MOMENT_TYPES,
   type MomentType,
   type PersonaSnapshot,
+  type ProcessCardSnapshot,
 } from './types';
 
 type YMap = Y.Map<unknown>;
@@ -1664,27 +1662,10 @@ export type PersonaPatch = Partial<Omit<PersonaSnapshot, 'id' | 'expectations'>>
 };
 
 /** Fields of a process card that commands accept. */
-export type ProcessCardPatch = Partial<{
-  text: string;
-  actorKind: ActorKind;
-  owner: string;
-  system: string;
-  pros: string[];
-  cons: string[];
-}>;
+export type ProcessCardPatch = Partial<Omit<ProcessCardSnapshot, 'id' | 'columnId' | 'lane'>>;
 
 /** Fields of a metric that commands accept. */
-export type MetricPatch = Partial<{
-  kind: string;
-  name: string;
-  category: MetricCategory;
-  current: number | null;
-  target: number | null;
-  unit: string;
-  period: string;
-  source: MetricSource;
-  owner: string;
-}>;
+export type MetricPatch = Partial<Omit<MetricSnapshot, 'id' | 'journeyId' | 'stageId' | 'history'>>;
 
 export type { BlueprintSnapshot, MatrixSnapshot, MetricSnapshot };
 
