@@ -1,14 +1,14 @@
-import { type DragEvent, memo, useState } from 'react';
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { LaneSnapshot } from '../../shared/board';
 import { useBoard, useBoardReadOnly } from '../board/BoardContext';
-import { resolveReorder, sideOf } from './dragTargets';
 import { EmotionControls } from './EmotionControls';
 import { InlineField } from './InlineField';
 import { JOURNEY_METRICS } from './layout';
 import { laneTypeKey } from './reading';
 import { STRUCTURE_DRAG_TYPE } from './StageHeader';
 import { useJourneyUi } from './uiStore';
+import { useReorderDrop } from './useReorderDrop';
 
 export interface LaneHeaderProps {
   journeyId: string;
@@ -42,32 +42,17 @@ export const LaneHeader = memo(function LaneHeader({
   const board = useBoard();
   // Viewing only: no grip and no menu (every item of it changes the map); the title is read-only.
   const readOnly = useBoardReadOnly();
-  const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
   const menuOpen = useJourneyUi((s) => s.popover?.kind === 'laneMenu' && s.popover.id === lane.id);
   const typeName = t(laneTypeKey(lane.type));
-
-  const acceptsDrag = () => {
-    const drag = useJourneyUi.getState().drag;
-    return drag?.kind === 'lane' && drag.journeyId === journeyId;
-  };
-  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!acceptsDrag()) return;
-    event.preventDefault();
-    const rect = event.currentTarget.getBoundingClientRect();
-    const side = sideOf(rect.top, rect.height, event.clientY);
-    if (side !== dropSide) setDropSide(side);
-  };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    const ui = useJourneyUi.getState();
-    const drag = ui.drag;
-    setDropSide(null);
-    if (!acceptsDrag() || !drag) return;
-    event.preventDefault();
-    ui.setDrag(null);
-    const rect = event.currentTarget.getBoundingClientRect();
-    const target = resolveReorder(order, drag.id, lane.id, sideOf(rect.top, rect.height, event.clientY));
-    if (target) board.moveLane(journeyId, drag.id, target);
-  };
+  const drop = useReorderDrop({
+    kind: 'lane',
+    journeyId,
+    itemId: lane.id,
+    order,
+    axis: 'y',
+    move: (draggedId, target) => board.moveLane(journeyId, draggedId, target),
+  });
+  const dropSide = drop.dropSide;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for mouse drags; the lane menu moves lanes from the keyboard
@@ -75,9 +60,9 @@ export const LaneHeader = memo(function LaneHeader({
       className={`jm-lane-header jm-lane-${lane.type}${dropSide ? ` is-drop-${dropSide}` : ''}`}
       style={{ left: JOURNEY_METRICS.padding, top: y, width: JOURNEY_METRICS.laneHeaderWidth, height }}
       data-lane-id={lane.id}
-      onDragOver={onDragOver}
-      onDragLeave={() => setDropSide(null)}
-      onDrop={onDrop}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
       <div className="jm-lane-bar">
         {!readOnly && (

@@ -1,11 +1,11 @@
-import { type DragEvent, memo, useState } from 'react';
+import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { StageSnapshot } from '../../shared/board';
 import { useBoard, useBoardReadOnly } from '../board/BoardContext';
-import { resolveReorder, sideOf } from './dragTargets';
 import { InlineField } from './InlineField';
 import { JOURNEY_METRICS } from './layout';
 import { useJourneyUi } from './uiStore';
+import { useReorderDrop } from './useReorderDrop';
 
 /** MIME type of a stage or lane header being dragged to reorder. */
 export const STRUCTURE_DRAG_TYPE = 'application/x-cxboard-journey-structure';
@@ -39,32 +39,17 @@ export const StageHeader = memo(function StageHeader({
   const board = useBoard();
   // Viewing only: no grip and no menu (every item of it changes the map); the title is read-only.
   const readOnly = useBoardReadOnly();
-  const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
   const menuOpen = useJourneyUi((s) => s.popover?.kind === 'stageMenu' && s.popover.id === stage.id);
   const title = stage.title.trim() || t('journey.stage.untitled');
-
-  const acceptsDrag = () => {
-    const drag = useJourneyUi.getState().drag;
-    return drag?.kind === 'stage' && drag.journeyId === journeyId;
-  };
-  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!acceptsDrag()) return;
-    event.preventDefault();
-    const rect = event.currentTarget.getBoundingClientRect();
-    const side = sideOf(rect.left, rect.width, event.clientX);
-    if (side !== dropSide) setDropSide(side);
-  };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    const ui = useJourneyUi.getState();
-    const drag = ui.drag;
-    setDropSide(null);
-    if (!acceptsDrag() || !drag) return;
-    event.preventDefault();
-    ui.setDrag(null);
-    const rect = event.currentTarget.getBoundingClientRect();
-    const target = resolveReorder(order, drag.id, stage.id, sideOf(rect.left, rect.width, event.clientX));
-    if (target) board.moveStage(journeyId, drag.id, target);
-  };
+  const drop = useReorderDrop({
+    kind: 'stage',
+    journeyId,
+    itemId: stage.id,
+    order,
+    axis: 'x',
+    move: (draggedId, target) => board.moveStage(journeyId, draggedId, target),
+  });
+  const dropSide = drop.dropSide;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop zone for mouse drags; the stage menu moves stages from the keyboard
@@ -77,9 +62,9 @@ export const StageHeader = memo(function StageHeader({
         height: JOURNEY_METRICS.stageHeaderHeight,
       }}
       data-stage-id={stage.id}
-      onDragOver={onDragOver}
-      onDragLeave={() => setDropSide(null)}
-      onDrop={onDrop}
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
     >
       <div className="jm-stage-bar">
         {!readOnly && (
