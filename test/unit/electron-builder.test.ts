@@ -23,6 +23,8 @@ interface BuilderYaml {
   linux: { target: string[]; maintainer: string; mimeTypes: string[] };
   win: { target: string[] };
   mac: { target: string[]; entitlements: string };
+  asar: boolean;
+  electronFuses: Record<string, boolean>;
 }
 const config = parse(configText) as BuilderYaml;
 const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -84,6 +86,27 @@ describe('electron-builder.yml', () => {
     expect(config.extraMetadata.main).toBe(packageJson.main);
     expect(packageJson.main).toBe('out/main/main.js');
     expect(config.publish).toBeNull();
+  });
+
+  it('flips the Electron fuses that keep the packaged binary from running other code', () => {
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+  });
+
+  it('is rejected by that validation when a fuse is misspelt', async () => {
+    const broken = { ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } };
+    await expect(builderConfig.validateConfiguration(broken, new DebugLogger(false))).rejects.toThrow(
+      /electronFuses/,
+    );
   });
 
   it('pins the Electron version the lock file resolves', () => {
