@@ -1,5 +1,5 @@
 import { useStoreApi } from '@xyflow/react';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BoardCommandError, type BoardDoc, type ElementType, type ShapeKind } from '../../shared/board';
 import { useBoard, useSessionStore } from '../board/BoardContext';
@@ -76,199 +76,218 @@ function selectedIn(board: BoardDoc, session: SessionStore) {
   };
 }
 
+/** What the canvas commands work on; `viewRect` and `t` come from React Flow and i18next in the app. */
+export interface CanvasActionDeps {
+  board: BoardDoc;
+  session: SessionStore;
+  /** The visible part of the board in flow coordinates. */
+  viewRect(): Rect;
+  /** Translates the messages of refused commands. */
+  t(key: string): string;
+}
+
 /**
- * The user's canvas commands, shared by shortcuts, the toolbar, menus and the style panel.
- * Must be used inside the board's ReactFlowProvider.
+ * The user's canvas commands over a board and its session, without React: the action
+ * registry (src-renderer/actions) calls them, and tests run them against a real BoardDoc.
+ */
+export function createCanvasActions({ board, session, viewRect, t }: CanvasActionDeps): CanvasActions {
+  const pasteRepeat = { text: '', count: 0 };
+  const createAt = (tool: Tool, point: Point): string | null => {
+    const spec = CREATION_TOOLS[tool];
+    if (!spec) return null;
+    const state = session.getState();
+    const topLeft = snapPoint(
+      { x: point.x - spec.width / 2, y: point.y - spec.height / 2 },
+      state.snapToGrid ? GRID : null,
+    );
+    const rect = { ...topLeft, width: spec.width, height: spec.height };
+    const frameId = spec.type === 'frame' ? null : frameAt(framesOf(board.snapshot()), rect);
+    const style =
+      spec.type === 'sticky' ? { color: state.stickyColor } : spec.shape ? { shape: spec.shape } : undefined;
+    const id = attempt(
+      () => board.addElement({ type: spec.type, ...rect, frameId, ...(style ? { style } : {}) }),
+      t('canvas.error.create'),
+    );
+    if (!id) return null;
+    state.setTool('select');
+    state.setSelection([id]);
+    state.setEditing(spec.edit ? id : null);
+    return id;
+  };
+
+  const selectAll = () => {
+    const snap = board.snapshot();
+    session.getState().setSelection([...snap.elementOrder, ...Object.keys(snap.journeys)]);
+  };
+
+  const copySelection = (): string | null => {
+    const { snap } = selectedIn(board, session);
+    const elements = collectForCopy(snap, session.getState().selection);
+    return elements.length > 0 ? serializeClipboard(elements) : null;
+  };
+
+  const deleteSelection = () => {
+    const { elements, journeys } = selectedIn(board, session);
+    if (elements.length + journeys.length === 0) return;
+    board.batch('deleteSelection', () => {
+      if (elements.length > 0) board.deleteElements(elements);
+      for (const id of journeys) board.deleteJourney(id);
+    });
+    session.getState().setSelection([]);
+  };
+
+  return {
+    viewRect,
+    createAt,
+    createInView(tool) {
+      const view = viewRect();
+      return createAt(tool, { x: view.x + view.width / 2, y: view.y + view.height / 2 });
+    },
+    connect(from, to) {
+      if (from === to) return null;
+      const id = attempt(
+        () => board.addElement({ type: 'connector', x: 0, y: 0, from, to }),
+        t('canvas.error.connect'),
+      );
+      if (id) {
+        const state = session.getState();
+        state.setConnectFrom(null);
+        state.setTool('select');
+        state.setSelection([id]);
+      }
+      return id;
+    },
+    deleteSelection,
+    duplicateSelection() {
+      const { snap } = selectedIn(board, session);
+      const sources = collectForCopy(snap, session.getState().selection);
+      if (sources.length === 0) return;
+      const ids = attempt(
+        () => board.pasteElements(sources, { dx: DUPLICATE_OFFSET, dy: DUPLICATE_OFFSET }),
+        t('canvas.error.duplicate'),
+      );
+      if (ids) session.getState().setSelection(ids);
+    },
+    nudgeSelection(dx, dy) {
+      const { snap, elements, journeys } = selectedIn(board, session);
+      const moves = elements
+        .map((id) => snap.elements[id]!)
+        .filter((el) => el.type !== 'connector')
+        .map((el) => ({ id: el.id, x: el.x + dx, y: el.y + dy }));
+      if (moves.length + journeys.length === 0) return;
+      attempt(
+        () =>
+          board.batch('nudge', () => {
+            if (moves.length > 0) board.moveElements(moves);
+            for (const id of journeys) {
+              const j = snap.journeys[id]!;
+              board.updateJourney(id, { x: j.x + dx, y: j.y + dy });
+            }
+          }),
+        t('canvas.error.move'),
+      );
+    },
+    selectAll,
+    copySelection,
+    cutSelection() {
+      const text = copySelection();
+      if (text) deleteSelection();
+      return text;
+    },
+    paste(text) {
+      const read = parseClipboard(text);
+      if (read.kind === 'invalid') {
+        notify(t(read.reason === 'too-many' ? 'canvas.paste.tooMany' : 'canvas.paste.invalid'), 'error');
+        return;
+      }
+      if (read.kind === 'text') {
+        const content = read.text.trim();
+        if (!content) return;
+        const view = viewRect();
+        const id = attempt(
+          () =>
+            board.addElement({
+              type: 'sticky',
+              x: view.x + view.width / 2 - 100,
+              y: view.y + view.height / 2 - 100,
+              text: content.slice(0, 10_000),
+              style: { color: session.getState().stickyColor },
+            }),
+          t('canvas.error.create'),
+        );
+        if (id) session.getState().setSelection([id]);
+        return;
+      }
+      const bounds = boundsOf(read.elements);
+      if (!bounds) return;
+      const repeat = pasteRepeat.text === text ? pasteRepeat.count + 1 : 1;
+      pasteRepeat.text = text;
+      pasteRepeat.count = repeat;
+      const offset = pasteOffset(bounds, viewRect(), repeat);
+      const ids = attempt(() => board.pasteElements(read.elements, offset), t('canvas.paste.invalid'));
+      if (ids) session.getState().setSelection(ids);
+    },
+    undo() {
+      session.getState().setEditing(null);
+      board.history.undo();
+    },
+    redo() {
+      session.getState().setEditing(null);
+      board.history.redo();
+    },
+    editSelection() {
+      const { elements } = selectedIn(board, session);
+      if (elements.length === 1) session.getState().setEditing(elements[0]!);
+    },
+    recolor(color, kind) {
+      const { snap, elements } = selectedIn(board, session);
+      const targets = elements.filter((id) => {
+        const type = snap.elements[id]?.type;
+        return type !== undefined && colorKindOf(type) === kind;
+      });
+      if (targets.length === 0) return;
+      board.batch('recolor', () => {
+        for (const id of targets) board.updateElement(id, { style: { color } });
+      });
+      if (targets.some((id) => snap.elements[id]?.type === 'sticky'))
+        session.getState().setStickyColor(color);
+    },
+    setShape(shape) {
+      const { snap, elements } = selectedIn(board, session);
+      const shapes = elements.filter((id) => snap.elements[id]?.type === 'shape');
+      if (shapes.length === 0) return;
+      board.batch('setShape', () => {
+        for (const id of shapes) board.updateElement(id, { style: { shape } });
+      });
+    },
+    bringToFront() {
+      const { elements } = selectedIn(board, session);
+      if (elements.length > 0) board.bringToFront(elements);
+    },
+  };
+}
+
+/**
+ * The canvas commands of the board on screen, shared by the action registry, the style panel
+ * and the frames. Must be used inside the board's ReactFlowProvider.
  */
 export function useCanvasActions(): CanvasActions {
   const board = useBoard();
   const session = useSessionStore();
   const flowStore = useStoreApi();
   const { t } = useTranslation();
-  const pasteRepeat = useRef({ text: '', count: 0 });
-
-  return useMemo<CanvasActions>(() => {
-    const viewRect = (): Rect => {
-      const { width, height, transform } = flowStore.getState();
-      const [tx, ty, zoom] = transform;
-      return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
-    };
-
-    const createAt = (tool: Tool, point: Point): string | null => {
-      const spec = CREATION_TOOLS[tool];
-      if (!spec) return null;
-      const state = session.getState();
-      const topLeft = snapPoint(
-        { x: point.x - spec.width / 2, y: point.y - spec.height / 2 },
-        state.snapToGrid ? GRID : null,
-      );
-      const rect = { ...topLeft, width: spec.width, height: spec.height };
-      const frameId = spec.type === 'frame' ? null : frameAt(framesOf(board.snapshot()), rect);
-      const style =
-        spec.type === 'sticky'
-          ? { color: state.stickyColor }
-          : spec.shape
-            ? { shape: spec.shape }
-            : undefined;
-      const id = attempt(
-        () => board.addElement({ type: spec.type, ...rect, frameId, ...(style ? { style } : {}) }),
-        t('canvas.error.create'),
-      );
-      if (!id) return null;
-      state.setTool('select');
-      state.setSelection([id]);
-      state.setEditing(spec.edit ? id : null);
-      return id;
-    };
-
-    const selectAll = () => {
-      const snap = board.snapshot();
-      session.getState().setSelection([...snap.elementOrder, ...Object.keys(snap.journeys)]);
-    };
-
-    const copySelection = (): string | null => {
-      const { snap } = selectedIn(board, session);
-      const elements = collectForCopy(snap, session.getState().selection);
-      return elements.length > 0 ? serializeClipboard(elements) : null;
-    };
-
-    const deleteSelection = () => {
-      const { elements, journeys } = selectedIn(board, session);
-      if (elements.length + journeys.length === 0) return;
-      board.batch('deleteSelection', () => {
-        if (elements.length > 0) board.deleteElements(elements);
-        for (const id of journeys) board.deleteJourney(id);
-      });
-      session.getState().setSelection([]);
-    };
-
-    return {
-      viewRect,
-      createAt,
-      createInView(tool) {
-        const view = viewRect();
-        return createAt(tool, { x: view.x + view.width / 2, y: view.y + view.height / 2 });
-      },
-      connect(from, to) {
-        if (from === to) return null;
-        const id = attempt(
-          () => board.addElement({ type: 'connector', x: 0, y: 0, from, to }),
-          t('canvas.error.connect'),
-        );
-        if (id) {
-          const state = session.getState();
-          state.setConnectFrom(null);
-          state.setTool('select');
-          state.setSelection([id]);
-        }
-        return id;
-      },
-      deleteSelection,
-      duplicateSelection() {
-        const { snap } = selectedIn(board, session);
-        const sources = collectForCopy(snap, session.getState().selection);
-        if (sources.length === 0) return;
-        const ids = attempt(
-          () => board.pasteElements(sources, { dx: DUPLICATE_OFFSET, dy: DUPLICATE_OFFSET }),
-          t('canvas.error.duplicate'),
-        );
-        if (ids) session.getState().setSelection(ids);
-      },
-      nudgeSelection(dx, dy) {
-        const { snap, elements, journeys } = selectedIn(board, session);
-        const moves = elements
-          .map((id) => snap.elements[id]!)
-          .filter((el) => el.type !== 'connector')
-          .map((el) => ({ id: el.id, x: el.x + dx, y: el.y + dy }));
-        if (moves.length + journeys.length === 0) return;
-        attempt(
-          () =>
-            board.batch('nudge', () => {
-              if (moves.length > 0) board.moveElements(moves);
-              for (const id of journeys) {
-                const j = snap.journeys[id]!;
-                board.updateJourney(id, { x: j.x + dx, y: j.y + dy });
-              }
-            }),
-          t('canvas.error.move'),
-        );
-      },
-      selectAll,
-      copySelection,
-      cutSelection() {
-        const text = copySelection();
-        if (text) deleteSelection();
-        return text;
-      },
-      paste(text) {
-        const read = parseClipboard(text);
-        if (read.kind === 'invalid') {
-          notify(t(read.reason === 'too-many' ? 'canvas.paste.tooMany' : 'canvas.paste.invalid'), 'error');
-          return;
-        }
-        if (read.kind === 'text') {
-          const content = read.text.trim();
-          if (!content) return;
-          const view = viewRect();
-          const id = attempt(
-            () =>
-              board.addElement({
-                type: 'sticky',
-                x: view.x + view.width / 2 - 100,
-                y: view.y + view.height / 2 - 100,
-                text: content.slice(0, 10_000),
-                style: { color: session.getState().stickyColor },
-              }),
-            t('canvas.error.create'),
-          );
-          if (id) session.getState().setSelection([id]);
-          return;
-        }
-        const bounds = boundsOf(read.elements);
-        if (!bounds) return;
-        const repeat = pasteRepeat.current.text === text ? pasteRepeat.current.count + 1 : 1;
-        pasteRepeat.current = { text, count: repeat };
-        const offset = pasteOffset(bounds, viewRect(), repeat);
-        const ids = attempt(() => board.pasteElements(read.elements, offset), t('canvas.paste.invalid'));
-        if (ids) session.getState().setSelection(ids);
-      },
-      undo() {
-        session.getState().setEditing(null);
-        board.history.undo();
-      },
-      redo() {
-        session.getState().setEditing(null);
-        board.history.redo();
-      },
-      editSelection() {
-        const { elements } = selectedIn(board, session);
-        if (elements.length === 1) session.getState().setEditing(elements[0]!);
-      },
-      recolor(color, kind) {
-        const { snap, elements } = selectedIn(board, session);
-        const targets = elements.filter((id) => {
-          const type = snap.elements[id]?.type;
-          return type !== undefined && colorKindOf(type) === kind;
-        });
-        if (targets.length === 0) return;
-        board.batch('recolor', () => {
-          for (const id of targets) board.updateElement(id, { style: { color } });
-        });
-        if (targets.some((id) => snap.elements[id]?.type === 'sticky'))
-          session.getState().setStickyColor(color);
-      },
-      setShape(shape) {
-        const { snap, elements } = selectedIn(board, session);
-        const shapes = elements.filter((id) => snap.elements[id]?.type === 'shape');
-        if (shapes.length === 0) return;
-        board.batch('setShape', () => {
-          for (const id of shapes) board.updateElement(id, { style: { shape } });
-        });
-      },
-      bringToFront() {
-        const { elements } = selectedIn(board, session);
-        if (elements.length > 0) board.bringToFront(elements);
-      },
-    };
-  }, [board, session, flowStore, t]);
+  return useMemo(
+    () =>
+      createCanvasActions({
+        board,
+        session,
+        t,
+        viewRect() {
+          const { width, height, transform } = flowStore.getState();
+          const [tx, ty, zoom] = transform;
+          return { x: -tx / zoom, y: -ty / zoom, width: width / zoom, height: height / zoom };
+        },
+      }),
+    [board, session, flowStore, t],
+  );
 }
