@@ -29,6 +29,9 @@ function makeElectron(userData: string, saveTarget: () => string) {
       | ((contents: unknown, permission: string, cb: (ok: boolean) => void) => void),
     opened: [] as string[],
     menus: [] as ElectronMenuItem[][],
+    messages: [] as { message: string; buttons: string[] }[],
+    /** The button the next message box answers with. */
+    messageResponse: 2,
   };
   let nextId = 1;
   class FakeWindow {
@@ -102,7 +105,10 @@ function makeElectron(userData: string, saveTarget: () => string) {
     dialog: {
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: false, filePath: saveTarget() }),
-      showMessageBox: async () => ({ response: 2 }),
+      showMessageBox: async (_window: unknown, options: { message: string; buttons: string[] }) => {
+        calls.messages.push(options);
+        return { response: calls.messageResponse };
+      },
     },
     ipcMain: { handle: (channel: string, listener: never) => calls.handlers.set(channel, listener) },
     protocol: {
@@ -215,8 +221,15 @@ describe('DesktopApp wiring', () => {
       preventDefault: () => (prevented = true),
     } as never);
     expect(prevented).toBe(true);
+    // A web link is denied as a window and, once the person confirms in the app's Russian
+    // dialog, opened in the system browser.
+    calls.messageResponse = 0;
     expect(window!.openHandler!({ url: 'https://example.com/help' })).toEqual({ action: 'deny' });
-    expect(calls.opened).toContain('https://example.com/help');
+    await until(() => calls.opened.includes('https://example.com/help'));
+    expect(calls.messages.at(-1)).toMatchObject({
+      message: 'Открыть ссылку на «example.com» вне CX Board?',
+      buttons: ['Открыть ссылку', 'Отмена'],
+    });
     let granted: boolean | null = null;
     calls.permissionHandler!(null, 'media', (ok) => {
       granted = ok;

@@ -17,6 +17,7 @@ import { serveAppAsset } from './app-protocol';
 import { boardPathFromArgv } from './argv';
 import { BOARD_EXTENSION, BoardSession } from './board-session';
 import type { BrowserWindow, ElectronMain, IpcMainInvokeEvent } from './electron-types';
+import { ExternalLinks } from './external-links';
 import { writeFileAtomic } from './files/atomic-write';
 import { BoardFiles } from './files/board-files';
 import { validateBoardFile } from './files/board-validator';
@@ -31,7 +32,7 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   contentSecurityPolicy,
-  externalLinkTarget,
+  type ExternalLink,
   isAppUrl,
   isPermissionGranted,
 } from './security';
@@ -71,6 +72,7 @@ export class DesktopApp {
   private readonly recovery: RecoveryStore;
   private readonly recent: RecentList;
   private readonly hosting: HostingService;
+  private readonly links: ExternalLinks;
   private hostingOwner: AppWindow | null = null;
   private language: Language = 'en';
   private quitting = false;
@@ -93,6 +95,10 @@ export class DesktopApp {
       staticDir: existsSync(join(paths.rendererDir, 'index.html')) ? paths.rendererDir : null,
       networkInterfaces,
       onChange: (status) => this.onHostingChanged(status),
+    });
+    this.links = new ExternalLinks({
+      openExternal: (url) => electron.shell.openExternal(url),
+      confirm: (link) => this.askOpenLink(link),
     });
   }
 
@@ -256,8 +262,12 @@ export class DesktopApp {
     contents.on('will-navigate', stayInApp);
     contents.on('will-redirect', stayInApp);
     contents.setWindowOpenHandler(({ url }) => {
-      const external = externalLinkTarget(url);
-      if (external) void this.electron.shell.openExternal(external);
+      void this.links.open(url).then(
+        (outcome) => {
+          if (outcome === 'refused') log(`link refused: ${url.slice(0, 200)}`);
+        },
+        (error) => log(`link not opened: ${(error as Error).message}`),
+      );
       return { action: 'deny' };
     });
     contents.on('render-process-gone', (_event, details) => log(`renderer gone: ${details.reason}`));
@@ -364,6 +374,25 @@ export class DesktopApp {
       noLink: true,
     });
     return (['save', 'discard', 'cancel'] as const)[response] ?? 'cancel';
+  }
+
+  /** The "Open a link to …?" box, asked before a link leaves for a place not approved yet. */
+  private async askOpenLink(link: ExternalLink): Promise<boolean> {
+    const d = this.strings.dialogs;
+    const focused = this.electron.BrowserWindow.getFocusedWindow();
+    const owner = focused ?? [...this.windows.values()][0]?.window;
+    if (!owner) return false;
+    const { response } = await this.electron.dialog.showMessageBox(owner, {
+      type: 'question',
+      message: d.openLinkQuestion(link.target),
+      detail: d.openLinkDetail(link.url.length > 300 ? `${link.url.slice(0, 300)}…` : link.url),
+      buttons: [d.openLink, d.cancel],
+      // Enter or Escape keeps the person in the app.
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    return response === 0;
   }
 
   // ── IPC ────────────────────────────────────────────────────────────────────

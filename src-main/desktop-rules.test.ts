@@ -37,13 +37,23 @@ describe('security rules', () => {
   });
 
   it('opens only web and mail links in the system browser', () => {
-    expect(externalLinkTarget('https://example.com/docs?a=1')).toBe('https://example.com/docs?a=1');
-    expect(externalLinkTarget('mailto:team@example.com')).toBe('mailto:team@example.com');
+    expect(externalLinkTarget('https://example.com/docs?a=1')).toEqual({
+      url: 'https://example.com/docs?a=1',
+      target: 'example.com',
+    });
+    expect(externalLinkTarget('mailto:team@example.com')).toEqual({
+      url: 'mailto:team@example.com',
+      target: 'team@example.com',
+    });
+    // A look-alike Unicode host is shown as what it is.
+    expect(externalLinkTarget('https://exаmple.com/')?.target).toBe('xn--exmple-4nf.com');
     for (const url of [
       'file:///C:/Windows/system32/calc.exe',
       'smb://host/share',
       'javascript:alert(1)',
       'app://bundle/x',
+      'mailto:',
+      'not a url',
     ]) {
       expect(externalLinkTarget(url)).toBeNull();
     }

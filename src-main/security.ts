@@ -51,22 +51,37 @@ export function isAppUrl(url: string, appOrigins: readonly string[]): boolean {
   }
 }
 
+/** A link the page asked to open outside the app, as it passed the checks. */
+export interface ExternalLink {
+  /** The normalised URL handed to the system browser or mail app. */
+  url: string;
+  /**
+   * What the person is asked about and what an approval covers: the host (`example.com`,
+   * `xn--…` for look-alike Unicode names, so they cannot pass for another site) for a web
+   * link, the address for a mail link.
+   */
+  target: string;
+}
+
 /**
- * The URL to hand to the system browser when the page asks to open `url` in a new window
+ * The link to hand to the system browser when the page asks to open `url` in a new window
  * (a link with target=_blank), or null to ignore it. Only web and mail links qualify; file,
  * custom-scheme and credential-carrying URLs never leave.
  */
-export function externalLinkTarget(url: string): string | null {
+export function externalLinkTarget(url: string): ExternalLink | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     return null;
   }
-  if (parsed.protocol === 'mailto:') return parsed.href;
+  if (parsed.protocol === 'mailto:') {
+    const address = decodeURIComponent(parsed.pathname);
+    return address ? { url: parsed.href, target: address } : null;
+  }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  if (parsed.username || parsed.password) return null;
-  return parsed.href;
+  if (parsed.username || parsed.password || !parsed.hostname) return null;
+  return { url: parsed.href, target: parsed.host };
 }
 
 /** Web permissions the page may have: writing to the clipboard (copy), nothing else. */

@@ -54,6 +54,10 @@ export interface MainStrings {
     save: string;
     dontSave: string;
     cancel: string;
+    /** "Open a link to …?" for a web host or a mail address not approved yet in this run. */
+    openLinkQuestion: (target: string) => string;
+    openLinkDetail: (url: string) => string;
+    openLink: string;
   };
 }
 
@@ -113,6 +117,9 @@ const en: MainStrings = {
     save: 'Save',
     dontSave: 'Don’t Save',
     cancel: 'Cancel',
+    openLinkQuestion: (target) => `Open a link to “${target}” outside CX Board?`,
+    openLinkDetail: (url) => `The board asks to open ${url}. Open it only if you trust where it leads.`,
+    openLink: 'Open Link',
   },
 };
 
@@ -172,6 +179,9 @@ const ru: MainStrings = {
     save: 'Сохранить',
     dontSave: 'Не сохранять',
     cancel: 'Отмена',
+    openLinkQuestion: (target) => `Открыть ссылку на «${target}» вне CX Board?`,
+    openLinkDetail: (url) => `Доска просит открыть ${url}. Открывайте, только если доверяете этому адресу.`,
+    openLink: 'Открыть ссылку',
   },
 };
 
