@@ -23,7 +23,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BoardDoc, serializeBoardFile } from '../../shared/board';
 import { journeyNodeSize } from '../../src-renderer/journey/layout';
-import { assertBuilt, canvas, chooseTool, launchBrowser, openApp, startServer } from '../e2e/support';
+import { canvas, chooseTool } from '../e2e/support/app';
+import { launchBrowser, openApp } from '../e2e/support/browser';
+import { assertBuilt, RENDERER_DIR } from '../support/build';
+import { spawnServer } from '../support/servers';
 
 const short = process.argv.includes('--short');
 const scale = short ? 0.1 : 1;
@@ -222,10 +225,12 @@ async function main(): Promise<void> {
       `(${expectedNodes} nodes), file ${(bytes.byteLength / 1024).toFixed(0)} KiB, generated in ${(performance.now() - built).toFixed(0)} ms`,
   );
 
-  const server = await startServer();
+  const server = await spawnServer({ args: ['--allow-anonymous', '--static', RENDERER_DIR] });
   const browser = await launchBrowser();
   try {
-    const { page, problems } = await openApp(browser, server.url, { viewport: { width: 1400, height: 900 } });
+    const { page, problems } = await openApp(browser, `${server.url}/`, {
+      viewport: { width: 1400, height: 900 },
+    });
     await page.getByRole('heading', { name: 'New board' }).waitFor();
 
     // Import → every node rendered.

@@ -1,35 +1,20 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type AppServer,
   addElement,
   canvas,
-  launchBrowser,
   MOD,
   newBoard,
   node,
-  openApp,
   saveScreenshot,
-  startServer,
+  browserApp,
   writeClipboard,
 } from './support';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 describe('copy and paste', () => {
   it('copies elements with their connector from one board and pastes them into another board and another tab', async () => {
-    const { context, page, problems } = await openApp(browser, server.url);
+    const { context, page, problems } = await app.open();
     await newBoard(page);
     await addElement(page, 'Sticky note', { x: 300, y: 300 }, 'Copy me');
     await addElement(page, 'Diamond', { x: 700, y: 300 });
@@ -63,7 +48,7 @@ describe('copy and paste', () => {
 
     // Another tab of the same browser profile, on a third board.
     const second = await context.newPage();
-    await second.goto(server.url);
+    await second.goto(app.url);
     await newBoard(second);
     await second.keyboard.press(`${MOD}+v`);
     await expect.poll(() => node(second, 'Sticky note: Copy me').count()).toBe(1);

@@ -1,34 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type AppServer,
   addElement,
   canvas,
   centerOf,
   clickCanvas,
   computedStyle,
   dragBetween,
-  launchBrowser,
   MOD,
   newBoard,
   node,
-  openApp,
   saveScreenshot,
-  startServer,
+  browserApp,
 } from './support';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 async function boxOf(page: Page, name: string | RegExp) {
   const box = await node(page, name).boundingBox();
@@ -43,7 +29,7 @@ function stickyColor(page: Page, name: string) {
 
 describe('free elements on the canvas', () => {
   it('creates, connects, recolours, moves with a frame, undoes, and keeps everything after a reload', async () => {
-    const { page, problems } = await openApp(browser, server.url);
+    const { page, problems } = await app.open();
     await newBoard(page);
 
     // A frame with a title, a sticky created inside it, and one outside.
@@ -160,7 +146,7 @@ describe('free elements on the canvas', () => {
   });
 
   it('selects with a marquee and shift-click, duplicates, nudges and deletes', async () => {
-    const { page, problems } = await openApp(browser, server.url);
+    const { page, problems } = await app.open();
     await newBoard(page);
     await addElement(page, 'Sticky note', { x: 300, y: 300 }, 'One');
     await addElement(page, 'Sticky note', { x: 550, y: 300 }, 'Two');
@@ -209,7 +195,7 @@ describe('free elements on the canvas', () => {
   });
 
   it('pans, zooms, resizes, and connects by dragging from a handle', async () => {
-    const { page, problems } = await openApp(browser, server.url);
+    const { page, problems } = await app.open();
     await newBoard(page);
     await addElement(page, 'Sticky note', { x: 400, y: 350 }, 'Left');
     await addElement(page, 'Sticky note', { x: 800, y: 350 }, 'Right');

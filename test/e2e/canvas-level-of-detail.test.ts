@@ -1,15 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppServer,
-  addElement,
-  canvas,
-  launchBrowser,
-  newBoard,
-  node,
-  openApp,
-  startServer,
-} from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addElement, canvas, newBoard, node, browserApp } from './support';
 
 /**
  * Level of detail as a user meets it: zoomed far out, journey maps and stickies are drawn
@@ -18,18 +9,7 @@ import {
  * Debian's Chromium.
  */
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 async function zoomPercent(page: Page): Promise<number> {
   const label = await page.getByRole('button', { name: /^Zoom \d+%/ }).getAttribute('aria-label');
@@ -54,7 +34,7 @@ async function wheelZoomTo(page: Page, percent: number): Promise<void> {
 
 describe('canvas level of detail', () => {
   it('draws journey maps and stickies as pictures far out, brings controls back, keeps a draft', async () => {
-    const { page, problems } = await openApp(browser, server.url, { viewport: { width: 1400, height: 900 } });
+    const { page, problems } = await app.open('', { viewport: { width: 1400, height: 900 } });
     await newBoard(page);
     await addElement(page, 'Sticky note', { x: 300, y: 300 }, 'Call the shop');
     await page.getByRole('button', { name: 'Journey map', exact: true }).click();

@@ -1,39 +1,23 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppServer,
-  canvas,
-  launchBrowser,
-  newBoard,
-  node,
-  openApp,
-  saveScreenshot,
-  startServer,
-  waitForStartScreen,
-} from './support';
+import { canvas, newBoard, node, saveScreenshot, browserApp, waitForStartScreen } from './support';
 
-let server: AppServer;
-let browser: Browser;
+const app = browserApp();
 let dir: string;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cxboard-start-'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('start screen', () => {
   it('creates from a template, lists, renames, exports, imports, refuses a bad file, and deletes after confirmation', async () => {
-    const { page, problems } = await openApp(browser, server.url);
+    const { page, problems } = await app.open();
     await waitForStartScreen(page);
     expect(await page.getByText('No boards yet').count()).toBe(1);
 

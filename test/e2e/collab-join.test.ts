@@ -1,21 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  connectClient,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-  waitFor,
-} from '../integration/client-helpers';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   addElement,
-  assertBuilt,
+  type BoardClient,
   canvas,
-  launchBrowser,
+  connectBoardClient,
   node,
-  openApp,
-  RENDERER_DIR,
   saveScreenshot,
+  browserApp,
+  waitFor,
 } from './support';
 
 /**
@@ -24,36 +16,27 @@ import {
  * `http://host:port/?join=CODE`; opening it shows the workshop board live.
  */
 
-let server: TestServer;
-let browser: Browser;
-let host: TestClient;
+const app = browserApp({ server: { allowAnonymous: false } });
+let host: BoardClient;
 
-beforeAll(async () => {
-  assertBuilt();
-  server = await startTestServer({ allowAnonymous: false, staticDir: RENDERER_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
+afterAll(() => {
   host?.close();
-  await browser?.close();
-  await server?.dispose();
 });
 
 describe('joining a workshop from a browser', () => {
   it('opens the join link live, both ways, and explains a wrong code', async () => {
     const room = 'workshop-0a1b2c3d4e5f';
-    const code = server.server.createJoinCode(room, 'editor');
-    host = connectClient(server.server.syncUrl, room, 'Host', {
-      token: server.server.mintToken(room, 'editor', 600),
+    const code = app.server.createJoinCode(room, 'editor');
+    host = connectBoardClient(app.syncUrl, room, 'Host', {
+      token: app.server.mintToken(room, 'editor', 600),
     });
     await host.connection.whenSynced();
     host.board.setTitle('Onboarding workshop');
     host.board.addElement({ type: 'sticky', x: 100, y: 100, text: 'Welcome, everyone' });
 
-    const { page, problems, context } = await openApp(browser, `${server.server.url}/?join=${code}`);
+    const { page, problems, context } = await app.open(`${app.url}?join=${code}`);
     await canvas(page).waitFor();
-    await page.waitForURL(`${server.server.url}/#/board/${room}`);
+    await page.waitForURL(`${app.url}#/board/${room}`);
     await page.getByRole('button', { name: 'Connection: Live' }).waitFor();
     await node(page, 'Sticky note: Welcome, everyone').waitFor();
     expect(await page.getByRole('textbox', { name: 'Board title' }).inputValue()).toBe('Onboarding workshop');
@@ -77,7 +60,7 @@ describe('joining a workshop from a browser', () => {
     expect(page.url()).not.toContain('join=');
 
     // A wrong code: a clear message on the start screen, and nothing opened.
-    const other = await openApp(browser, `${server.server.url}/?join=ZZZZ-ZZZZ`);
+    const other = await app.open(`${app.url}?join=ZZZZ-ZZZZ`);
     await other.page.getByText('This join code is unknown or the workshop has ended').waitFor();
     expect(other.page.url()).not.toContain('join=');
     expect(await other.page.getByRole('application').count()).toBe(0);

@@ -1,17 +1,14 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type AppServer,
   addElement,
   boardIdOf,
   canvas,
-  launchBrowser,
   newBoard,
   node,
-  openApp,
   type PageProblems,
   saveScreenshot,
-  startServer,
+  browserApp,
 } from './support';
 
 /**
@@ -20,18 +17,7 @@ import {
  * period on one side with edits on both, merged when it comes back.
  */
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 /** The connection badge, whose accessible name carries the state ("Connection: Live"). */
 function badge(page: Page) {
@@ -84,7 +70,7 @@ function realProblems(problems: PageProblems) {
 describe('two people on one board', () => {
   it('share a link, see each other’s edits, cursors and selections, follow, and merge after one was offline', async () => {
     // Anna makes a board and shares it: served by the sync server, Share connects at once.
-    const anna = await openApp(browser, server.url);
+    const anna = await app.open();
     await newBoard(anna.page);
     const boardId = boardIdOf(anna.page);
     await addElement(anna.page, 'Sticky note', { x: 300, y: 250 }, 'Made before sharing');
@@ -93,7 +79,7 @@ describe('two people on one board', () => {
     await liveDialog.waitFor();
     await expectStatus(anna.page, 'Live');
     const link = await liveDialog.getByRole('textbox', { name: 'Link to this live board' }).inputValue();
-    expect(link).toBe(`${server.url}#/board/${boardId}?server=${encodeURIComponent(server.syncUrl)}`);
+    expect(link).toBe(`${app.url}#/board/${boardId}?server=${encodeURIComponent(app.syncUrl)}`);
     await liveDialog.getByRole('button', { name: 'Copy link' }).click();
     await liveDialog.getByText('Link copied.').waitFor();
     await saveScreenshot(anna.page, 'collab-share-dialog');
@@ -101,7 +87,7 @@ describe('two people on one board', () => {
     await setName(anna.page, 'Anna');
 
     // Boris opens the link in his own browser: the board appears on his device, live.
-    const boris = await openApp(browser, link);
+    const boris = await app.open(link);
     await canvas(boris.page).waitFor();
     await boris.page.waitForURL(new RegExp(`#/board/${boardId}$`));
     await expectStatus(boris.page, 'Live');
@@ -207,7 +193,7 @@ describe('two people on one board', () => {
   });
 
   it('connects through the dialog, explains a refusal, and speaks Russian', async () => {
-    const { page, problems, context } = await openApp(browser, server.url, { locale: 'ru-RU' });
+    const { page, problems, context } = await app.open('', { locale: 'ru-RU' });
     await page.getByRole('heading', { name: 'Новая доска' }).waitFor();
     await page.getByRole('button', { name: /^Пустая доска/ }).click();
     await page.getByRole('application').waitFor();
@@ -223,11 +209,11 @@ describe('two people on one board', () => {
     await live.getByRole('button', { name: 'Подключиться к другому серверу…' }).click();
     const form = page.getByRole('dialog', { name: 'Подключение к серверу' });
     expect(await form.getByRole('textbox', { name: 'Комната' }).inputValue()).toBe(boardId);
-    expect(await form.getByRole('textbox', { name: 'Адрес сервера' }).inputValue()).toBe(server.syncUrl);
+    expect(await form.getByRole('textbox', { name: 'Адрес сервера' }).inputValue()).toBe(app.syncUrl);
     await form.getByRole('textbox', { name: 'Адрес сервера' }).fill('ftp://nowhere');
     await form.getByRole('button', { name: 'Подключиться' }).click();
     await form.getByRole('alert').filter({ hasText: 'ws://' }).waitFor();
-    await form.getByRole('textbox', { name: 'Адрес сервера' }).fill(server.url);
+    await form.getByRole('textbox', { name: 'Адрес сервера' }).fill(app.url);
     await form.getByRole('textbox', { name: /^Токен доступа/ }).fill('cxb1.not-a-real.token');
     await form.getByRole('button', { name: 'Подключиться' }).click();
     await page.getByRole('button', { name: 'Соединение: Доступ запрещён' }).waitFor();

@@ -1,26 +1,19 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  canonical,
-  connectClient,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-  waitFor,
-} from '../integration/client-helpers';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   addElement,
-  assertBuilt,
+  type BoardClient,
+  canonical,
   canvas,
   centerOf,
   clickCanvas,
+  connectBoardClient,
   dragBetween,
-  launchBrowser,
   MOD,
   node,
-  openApp,
-  RENDERER_DIR,
   saveScreenshot,
+  browserApp,
+  waitFor,
 } from './support';
 
 /**
@@ -34,33 +27,24 @@ const SECRET = 'collab-viewer-test-secret-0123456789';
 const ROOM = 'viewer-board-5f3a9c1e';
 const VIEW = { width: 1600, height: 1000 };
 
-let server: TestServer;
-let browser: Browser;
-let observer: TestClient;
+const app = browserApp({ server: { allowAnonymous: false, secret: SECRET } });
+let observer: BoardClient;
 
-beforeAll(async () => {
-  assertBuilt();
-  server = await startTestServer({ allowAnonymous: false, secret: SECRET, staticDir: RENDERER_DIR });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
+afterAll(() => {
   observer?.close();
-  await browser?.close();
-  await server?.dispose();
 });
 
 /** The share link of the room with a token of the given role (`#/board/<id>?server=…&token=…`). */
 function shareLink(role: 'editor' | 'viewer'): string {
-  const token = server.server.mintToken(ROOM, role, 600);
-  const query = `server=${encodeURIComponent(server.server.syncUrl)}&token=${encodeURIComponent(token)}`;
-  return `${server.server.url}/#/board/${ROOM}?${query}`;
+  const token = app.server.mintToken(ROOM, role, 600);
+  const query = `server=${encodeURIComponent(app.syncUrl)}&token=${encodeURIComponent(token)}`;
+  return `${app.url}#/board/${ROOM}?${query}`;
 }
 
 async function openBoard(link: string) {
-  const opened = await openApp(browser, link, { viewport: VIEW });
+  const opened = await app.open(link, { viewport: VIEW });
   await canvas(opened.page).waitFor();
-  await opened.page.waitForURL(`${server.server.url}/#/board/${ROOM}`);
+  await opened.page.waitForURL(`${app.url}#/board/${ROOM}`);
   await opened.page.getByRole('button', { name: 'Connection: Live' }).waitFor();
   return opened;
 }
@@ -111,8 +95,8 @@ describe('a viewer link', () => {
     await fitToScreen(ed);
 
     // A Node client on the room sees what the server holds.
-    observer = connectClient(server.server.syncUrl, ROOM, 'Observer', {
-      token: server.server.mintToken(ROOM, 'editor', 600),
+    observer = connectBoardClient(app.syncUrl, ROOM, 'Observer', {
+      token: app.server.mintToken(ROOM, 'editor', 600),
     });
     await observer.connection.whenSynced();
     await waitFor(

@@ -1,32 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppServer,
-  canvas,
-  htmlLang,
-  launchBrowser,
-  openApp,
-  saveScreenshot,
-  startServer,
-  untranslatedKeys,
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { canvas, htmlLang, saveScreenshot, untranslatedKeys, browserApp } from './support';
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 describe('UI language', () => {
   it('starts in the browser language, switches completely, and remembers the choice', async () => {
-    const { page, problems } = await openApp(browser, server.url, { locale: 'ru-RU' });
+    const { page, problems } = await app.open('', { locale: 'ru-RU' });
 
     // Russian from navigator.languages.
     await page.getByRole('heading', { name: 'Новая доска' }).waitFor();
@@ -78,7 +57,7 @@ describe('UI language', () => {
   });
 
   it('uses English for a browser language the app does not have', async () => {
-    const { page } = await openApp(browser, server.url, { locale: 'de-DE' });
+    const { page } = await app.open('', { locale: 'de-DE' });
     await page.getByRole('heading', { name: 'New board' }).waitFor();
     expect(await htmlLang(page)).toBe('en');
   });

@@ -1,15 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppServer,
-  centerOf,
-  launchBrowser,
-  MOD,
-  newBoard,
-  openApp,
-  saveScreenshot,
-  startServer,
-} from './support';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { centerOf, MOD, newBoard, saveScreenshot, browserApp } from './support';
 
 /**
  * A journey map built the way a facilitator builds one: from the toolbar, on the canvas,
@@ -17,18 +8,7 @@ import {
  * found by role and accessible name (English UI).
  */
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 async function fitToScreen(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit to screen' }).click();
@@ -87,7 +67,7 @@ async function emotionY(chart: Locator, value: number): Promise<number> {
 
 describe('journey map frame', () => {
   it('is built on the canvas, edited in place, undone/redone, and still there after a reload', async () => {
-    const { page, problems } = await openApp(browser, server.url, {
+    const { page, problems } = await app.open('', {
       viewport: { width: 1800, height: 1100 },
     });
     await newBoard(page);

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, launchBrowser, newBoard, openApp, saveScreenshot, startServer } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newBoard, saveScreenshot, browserApp } from './support';
 
 /**
  * The structure of journey maps, edited in the built web app: a reverse CJM built right to
@@ -8,18 +8,7 @@ import { type AppServer, launchBrowser, newBoard, openApp, saveScreenshot, start
  * with confirmation and undone, a persona created from the header, and the frame in Russian.
  */
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserApp();
 
 async function fitToScreen(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit to screen' }).click();
@@ -54,7 +43,7 @@ async function addStageWith(page: Page, button: Locator, title: string): Promise
 
 describe('journey map structure', () => {
   it('builds a reverse CJM backwards, reads it forward, and reorders stages by keyboard and drag', async () => {
-    const { page, problems } = await openApp(browser, server.url, {
+    const { page, problems } = await app.open('', {
       viewport: { width: 1600, height: 1000 },
     });
     await newBoard(page);
@@ -144,7 +133,7 @@ describe('journey map structure', () => {
   });
 
   it('adds, renames, reorders and deletes lanes, creates a persona, and speaks Russian', async () => {
-    const { page, problems } = await openApp(browser, server.url, {
+    const { page, problems } = await app.open('', {
       viewport: { width: 1600, height: 1000 },
     });
     await newBoard(page);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../../server/index';
-import { connectClient, startTestServer, type TestClient, type TestServer, waitFor } from './client-helpers';
+import { connectBoardClient, startTestServer, type BoardClient, type TestServer, waitFor } from '../support';
 
 /**
  * What a person sees when the server does not let them in: the connection state turns
@@ -9,7 +9,7 @@ import { connectClient, startTestServer, type TestClient, type TestServer, waitF
  */
 
 let server: TestServer | null = null;
-const clients: TestClient[] = [];
+const clients: BoardClient[] = [];
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
@@ -24,13 +24,13 @@ async function secured(): Promise<TestServer> {
   return server;
 }
 
-function join(room: string, options: { token?: string; code?: string } = {}): TestClient {
-  const client = connectClient(server!.server.syncUrl, room, 'Guest', options);
+function join(room: string, options: { token?: string; code?: string } = {}): BoardClient {
+  const client = connectBoardClient(server!.server.syncUrl, room, 'Guest', options);
   clients.push(client);
   return client;
 }
 
-async function refusalOf(client: TestClient): Promise<string | null> {
+async function refusalOf(client: BoardClient): Promise<string | null> {
   await waitFor(() => client.connection.state.getState().status === 'refused', 'the connection is refused');
   return client.connection.state.getState().reason;
 }
@@ -110,7 +110,7 @@ describe('unreachable server', () => {
     const s = await startTestServer();
     const url = s.server.syncUrl;
     await s.dispose();
-    const client = connectClient(url, 'room-x', 'Guest');
+    const client = connectBoardClient(url, 'room-x', 'Guest');
     clients.push(client);
     await waitFor(() => client.connection.state.getState().reason === 'unreachable', 'reason is unreachable');
     expect(client.connection.state.getState().status).toBe('connecting');

@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type BoardDoc, checkInvariants, type JourneySnapshot } from '../../shared/board';
 import {
   canonical,
-  connectClient,
-  sleep,
+  connectBoardClient,
+  delay,
   startTestServer,
-  type TestClient,
+  type BoardClient,
   type TestServer,
   waitFor,
   waitForConvergence,
-} from './client-helpers';
+} from '../support';
 
 /**
  * Live collaboration from the client's side, end to end in Node: BoardDocs connected through
@@ -17,7 +17,7 @@ import {
  */
 
 let server: TestServer;
-let clients: TestClient[] = [];
+let clients: BoardClient[] = [];
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -29,13 +29,13 @@ afterEach(async () => {
   await server.dispose();
 });
 
-function join(room: string, name: string, board?: BoardDoc): TestClient {
-  const client = connectClient(server.server.syncUrl, room, name, board ? { board } : {});
+function join(room: string, name: string, board?: BoardDoc): BoardClient {
+  const client = connectBoardClient(server.server.syncUrl, room, name, board ? { board } : {});
   clients.push(client);
   return client;
 }
 
-function journeyOf(client: TestClient, id: string): JourneySnapshot {
+function journeyOf(client: BoardClient, id: string): JourneySnapshot {
   const journey = client.board.snapshot().journeys[id];
   if (!journey) throw new Error(`${client.name} has no journey ${id}`);
   return journey;
@@ -58,7 +58,7 @@ function random(seed: number) {
 }
 
 /** Sets up a journey on `owner`'s board and waits until everyone has it. */
-async function sharedJourney(owner: TestClient, others: TestClient[]) {
+async function sharedJourney(owner: BoardClient, others: BoardClient[]) {
   const journeyId = owner.board.addJourney({
     kind: 'cjm',
     preset: 'light',
@@ -140,7 +140,7 @@ describe('three clients on one journey', () => {
         }
       }
       // Let some rounds cross on the wire and others land before the next round.
-      if (round % 3 === 0) await sleep(Math.floor(next() * 15));
+      if (round % 3 === 0) await delay(Math.floor(next() * 15));
     }
 
     await waitForConvergence([a, b, c], 15_000);
@@ -180,7 +180,7 @@ describe('offline editing', () => {
     expect(c.connection.state.getState().unsyncedChanges).toBe(true);
 
     await waitForConvergence([a, b]);
-    await sleep(300);
+    await delay(300);
     // Nothing crossed while C was offline, in either direction.
     expect(allCards(journeyOf(a, journeyId)).some((card) => cOffline.includes(card.id))).toBe(false);
     expect(allCards(journeyOf(c, journeyId)).some((card) => card.id === aOnline)).toBe(false);
@@ -303,9 +303,9 @@ describe('presence', () => {
     const started = Date.now();
     while (Date.now() - started < 500) {
       a.connection.presence.setCursor({ x: Date.now() - started, y: 0 });
-      await sleep(2);
+      await delay(2);
     }
-    await sleep(100);
+    await delay(100);
     off();
     // ~250 moves in half a second go out as at most ~16 updates (plus slack for timing).
     expect(received).toBeGreaterThan(5);

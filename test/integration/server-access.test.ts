@@ -4,20 +4,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { type Logger, type SyncServer, signToken, startSyncServer } from '../../server/index';
 import {
-  CLI,
-  type Client,
-  connectClient,
+  SERVER_CLI,
+  type YClient,
+  connectYClient,
   ensureServerBuild,
   getJson,
   removeDir,
   ROOT,
-  sleep,
+  delay,
   spawnServer,
   synced,
   tempDir,
   tryUpgrade,
   waitFor,
-} from './support/server';
+} from '../support';
 
 /** Tokens, roles and join codes, checked before the websocket upgrade. */
 
@@ -39,8 +39,8 @@ async function secured(): Promise<SyncServer> {
   return server;
 }
 
-function client(syncUrl: string, room: string, params: Record<string, string>): Client {
-  const made = connectClient(syncUrl, room, { params });
+function client(syncUrl: string, room: string, params: Record<string, string>): YClient {
+  const made = connectYClient(syncUrl, room, { params });
   cleanup.push(() => made.destroy());
   return made;
 }
@@ -85,7 +85,7 @@ describe('roles', () => {
       () => warnings.some((w) => /Permission denied.*read-only/s.test(w)),
       'the read-only notice',
     );
-    await sleep(100);
+    await delay(100);
     expect(editor.doc.getText('t').toString()).toBe('from the editor');
     expect(editor.doc.getMap('m').has('evil')).toBe(false);
 
@@ -95,7 +95,7 @@ describe('roles', () => {
     await synced(viewer);
     const fresh = client(s.syncUrl, 'board', { token: signToken(secret, 'board', 'editor', 600) });
     await synced(fresh);
-    await sleep(100);
+    await delay(100);
     expect(fresh.doc.getText('t').toString()).toBe('from the editor');
     expect(fresh.doc.getMap('m').has('evil')).toBe(false);
   });
@@ -160,7 +160,7 @@ describe('refused before the websocket upgrade', () => {
     );
     ensureServerBuild();
     const cli = spawnSync(process.execPath, [
-      CLI,
+      SERVER_CLI,
       '--allow-anonymous',
       '--host',
       '0.0.0.0',
@@ -176,11 +176,11 @@ describe('token command', () => {
   it('mints tokens from the data directory secret that a server on that directory accepts', async () => {
     const dataDir = tempDir();
     cleanup.push(() => removeDir(dataDir));
-    const proc = await spawnServer(dataDir); // generates <dataDir>/secret.key
+    const proc = await spawnServer({ dataDir }); // generates <dataDir>/secret.key
     cleanup.push(() => proc.stop());
     const mint = (role: string) =>
       execFileSync(process.execPath, [
-        CLI,
+        SERVER_CLI,
         'token',
         '--room',
         'board',
@@ -217,8 +217,8 @@ describe('token command', () => {
       .trim();
     expect(viaNpm).toMatch(/^cxb1\.[\w-]+\.[\w-]+$/);
 
-    const editor = connectClient(proc.syncUrl, 'board', { params: { token: editorToken } });
-    const viewer = connectClient(proc.syncUrl, 'board', { params: { token: viaNpm } });
+    const editor = connectYClient(proc.syncUrl, 'board', { params: { token: editorToken } });
+    const viewer = connectYClient(proc.syncUrl, 'board', { params: { token: viaNpm } });
     cleanup.push(
       () => editor.destroy(),
       () => viewer.destroy(),
@@ -229,7 +229,7 @@ describe('token command', () => {
     expect(await tryUpgrade(`${proc.syncUrl}/other?token=${editorToken}`)).toBe(403);
 
     const bad = spawnSync(process.execPath, [
-      CLI,
+      SERVER_CLI,
       'token',
       '--room',
       'board',
@@ -242,7 +242,7 @@ describe('token command', () => {
     expect(bad.stderr.toString()).toMatch(/--role is editor or viewer/);
     const empty = tempDir();
     cleanup.push(() => removeDir(empty));
-    const noSecret = spawnSync(process.execPath, [CLI, 'token', '--room', 'x', '--data-dir', empty]);
+    const noSecret = spawnSync(process.execPath, [SERVER_CLI, 'token', '--room', 'x', '--data-dir', empty]);
     expect(noSecret.stderr.toString()).toMatch(/no secret/);
   });
 });
@@ -280,7 +280,7 @@ describe('join codes', () => {
     );
     expect(s.removeJoinCode(code)).toBe(true);
     expect(await closed).toBe(4403);
-    await sleep(300);
+    await delay(300);
     // 44xx tells the stock client not to come back; the code no longer opens the room.
     expect(participant.provider.wsconnected).toBe(false);
     expect(await tryUpgrade(`${s.syncUrl}/workshop?code=${code}`)).toBe(401);

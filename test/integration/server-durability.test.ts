@@ -1,19 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type Client,
-  connectClient,
+  type YClient,
+  connectYClient,
   removeDir,
   type ServerProcess,
   spawnServer,
   synced,
   tempDir,
   waitFor,
-} from './support/server';
+} from '../support';
 
 /**
  * Durability: whatever a client has received from the server is on disk, even when the
  * server is killed with SIGKILL the instant the client sees it. The server is the built
- * CLI in a child process; the kill comes from the receiving client's own observer.
+ * SERVER_CLI in a child process; the kill comes from the receiving client's own observer.
  */
 
 let cleanup: (() => Promise<void> | void)[] = [];
@@ -28,7 +28,7 @@ function track<T extends { destroy(): void }>(thing: T): T {
 }
 
 async function start(dataDir: string): Promise<ServerProcess> {
-  const proc = await spawnServer(dataDir, ['--allow-anonymous']);
+  const proc = await spawnServer({ dataDir, args: ['--allow-anonymous'] });
   cleanup.push(() => proc.stop('SIGKILL'));
   return proc;
 }
@@ -36,7 +36,7 @@ async function start(dataDir: string): Promise<ServerProcess> {
 /** Reads every item of `room` from a fresh client of a freshly started server. */
 async function itemsAfterRestart(dataDir: string, room: string, atLeast: number): Promise<string[]> {
   const proc = await start(dataDir);
-  const reader = track(connectClient(proc.syncUrl, room));
+  const reader = track(connectYClient(proc.syncUrl, room));
   await synced(reader);
   await waitFor(
     () => reader.doc.getArray('items').length >= atLeast,
@@ -58,8 +58,8 @@ describe('SIGKILL durability', () => {
 
     for (let round = 0; round < 5; round++) {
       const proc = await start(dataDir);
-      const writer = track(connectClient(proc.syncUrl, room));
-      const receiver = track(connectClient(proc.syncUrl, room));
+      const writer = track(connectYClient(proc.syncUrl, room));
+      const receiver = track(connectYClient(proc.syncUrl, room));
       await Promise.all([synced(writer), synced(receiver)]);
 
       // The receiver kills the server the moment it has seen 40 new items from this round.
@@ -102,11 +102,11 @@ describe('SIGKILL durability', () => {
     const dataDir = tempDir();
     cleanup.push(() => removeDir(dataDir));
     const proc = await start(dataDir);
-    const writer: Client = track(connectClient(proc.syncUrl, 'joiners'));
+    const writer: YClient = track(connectYClient(proc.syncUrl, 'joiners'));
     await synced(writer);
     for (let i = 0; i < 300; i++) writer.doc.getArray<string>('items').push([`item-${i}`]);
     // Do not wait for anything: the joiner asks while the edits are still arriving.
-    const joiner = track(connectClient(proc.syncUrl, 'joiners'));
+    const joiner = track(connectYClient(proc.syncUrl, 'joiners'));
     let seen: string[] | null = null;
     joiner.provider.on('sync', (isSynced: boolean) => {
       if (isSynced && seen === null) {

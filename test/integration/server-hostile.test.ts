@@ -4,16 +4,16 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type SyncServer, type SyncServerOptions, startSyncServer } from '../../server/index';
 import {
-  type Client,
-  connectClient,
+  type YClient,
+  connectYClient,
   getJson,
   removeDir,
-  sleep,
+  delay,
   synced,
   tempDir,
   tryUpgrade,
   waitFor,
-} from './support/server';
+} from '../support';
 
 /**
  * Hostile and broken clients: whatever one connection sends, only that connection is
@@ -44,8 +44,8 @@ async function server(
   return { s, logs, dataDir };
 }
 
-function honest(syncUrl: string, room: string): Client & { closes: number } {
-  const c = Object.assign(connectClient(syncUrl, room), { closes: 0 });
+function honest(syncUrl: string, room: string): YClient & { closes: number } {
+  const c = Object.assign(connectYClient(syncUrl, room), { closes: 0 });
   c.provider.on('connection-close', () => {
     c.closes++;
   });
@@ -217,13 +217,13 @@ describe('hostile client', () => {
     // The honest clients were never disconnected and still converge on everything they wrote.
     expect(clients.map((c) => c.closes)).toEqual([0, 0, 0]);
     const expected = round * 3;
-    const honestItems = (c: Client) =>
+    const honestItems = (c: YClient) =>
       c.doc
         .getArray('honest')
         .toArray()
         .filter((x) => typeof x === 'string' && /^c\d-\d+$/.test(x)).length;
     await waitFor(() => clients.every((c) => honestItems(c) === expected), 'honest clients to converge');
-    const json = (c: Client) => JSON.stringify(c.doc.getArray('honest').toJSON());
+    const json = (c: YClient) => JSON.stringify(c.doc.getArray('honest').toJSON());
     expect(new Set(clients.map(json)).size).toBe(1);
     expect(round).toBeGreaterThan(10);
 
@@ -284,7 +284,7 @@ describe('hostile client', () => {
     // A frozen peer: its socket stops reading, so it never answers a ping.
     (ws as unknown as { _socket: { pause(): void } })._socket.pause();
     await waitFor(() => s.metrics().connections.timedOut === 1, 'the frozen peer to be dropped', 3000);
-    await sleep(400);
+    await delay(400);
     expect(s.connections().total).toBe(1);
     expect(friend.closes).toBe(0);
     ws.terminate();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../server/index';
 import {
-  connectClient,
+  connectYClient,
   getJson,
   removeDir,
   spawnServer,
@@ -12,7 +12,7 @@ import {
   tempDir,
   tryUpgrade,
   waitFor,
-} from './support/server';
+} from '../support';
 
 /** Plain HTTP: health, metrics, and the built web app served beside the rooms. */
 
@@ -80,8 +80,8 @@ describe('health and metrics', () => {
   it('/healthz answers ok; /metrics counts rooms, connections, messages, bytes and persistence', async () => {
     const s = await server();
     expect(await getJson(`${s.url}/healthz`)).toMatchObject({ status: 200, body: { ok: true } });
-    const a = connectClient(s.syncUrl, 'metrics-room');
-    const b = connectClient(s.syncUrl, 'metrics-room');
+    const a = connectYClient(s.syncUrl, 'metrics-room');
+    const b = connectYClient(s.syncUrl, 'metrics-room');
     cleanup.push(
       () => a.destroy(),
       () => b.destroy(),
@@ -180,16 +180,16 @@ describe('static web app (--static)', () => {
     expect((await rawGet(s.port, '/sync/index')).type).toMatch(/json/);
   });
 
-  it('the CLI serves the app and says where; a directory without index.html is refused at start', async () => {
+  it('the SERVER_CLI serves the app and says where; a directory without index.html is refused at start', async () => {
     const dataDir = tempDir();
     cleanup.push(() => removeDir(dataDir));
-    const proc = await spawnServer(dataDir, ['--allow-anonymous', '--static', site]);
+    const proc = await spawnServer({ dataDir, args: ['--allow-anonymous', '--static', site] });
     cleanup.push(() => proc.stop());
     expect(proc.output()).toMatch(new RegExp(`web app: ${proc.url}/`));
     expect((await rawGet(proc.port, '/')).body).toContain('CX Board');
     await proc.stop();
     const empty = tempDir();
     cleanup.push(() => removeDir(empty));
-    await expect(spawnServer(dataDir, ['--static', empty])).rejects.toThrow(/has no index.html/);
+    await expect(spawnServer({ dataDir, args: ['--static', empty] })).rejects.toThrow(/has no index.html/);
   });
 });

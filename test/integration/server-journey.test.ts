@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type SyncServer, startSyncServer } from '../../server/index';
 import { BoardCommandError, BoardDoc, type BoardSnapshot, checkInvariants } from '../../shared/board';
-import { type Client, connectClient, removeDir, tempDir, waitFor } from './support/server';
+import { type YClient, connectYClient, removeDir, tempDir, waitFor } from '../support';
 
 /**
  * Three people edit the same journey map through the server with the board model's own
@@ -19,11 +19,11 @@ afterEach(async () => {
 interface Person {
   name: string;
   board: BoardDoc;
-  client: Client;
+  client: YClient;
 }
 
 function join(syncUrl: string, room: string, name: string, board: BoardDoc): Person {
-  const client = connectClient(syncUrl, room, { doc: board.ydoc });
+  const client = connectYClient(syncUrl, room, { doc: board.ydoc });
   cleanup.push(() => {
     client.destroy();
     board.destroy();

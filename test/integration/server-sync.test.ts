@@ -5,15 +5,15 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type Logger, type SyncServer, startSyncServer } from '../../server/index';
 import {
-  type Client,
-  connectClient,
+  type YClient,
+  connectYClient,
   removeDir,
-  sleep,
+  delay,
   spawnServer,
   synced,
   tempDir,
   waitFor,
-} from './support/server';
+} from '../support';
 
 /**
  * Stock y-websocket clients editing through the server: they converge, presence flows,
@@ -37,8 +37,8 @@ async function server(
   return started;
 }
 
-function client(syncUrl: string, room: string): Client {
-  const made = connectClient(syncUrl, room);
+function client(syncUrl: string, room: string): YClient {
+  const made = connectYClient(syncUrl, room);
   cleanup.push(() => made.destroy());
   return made;
 }
@@ -75,7 +75,7 @@ describe('three stock clients in one room', () => {
       }
     });
 
-    const state = (c: Client) =>
+    const state = (c: YClient) =>
       JSON.stringify([
         c.doc.getText('card').toString(),
         c.doc.getMap('cells').toJSON(),
@@ -112,7 +112,7 @@ describe('three stock clients in one room', () => {
     const [a, b] = [client(s.syncUrl, 'room-a'), client(s.syncUrl, 'room-b')];
     await Promise.all([synced(a), synced(b)]);
     a.doc.getText('t').insert(0, 'only in a');
-    await sleep(200);
+    await delay(200);
     expect(b.doc.getText('t').toString()).toBe('');
   });
 
@@ -125,9 +125,9 @@ describe('three stock clients in one room', () => {
     a.provider.disconnect();
     a.doc.getArray<string>('cards').push(['offline on a']);
     b.doc.getArray<string>('cards').push(['online on b']);
-    await sleep(100);
+    await delay(100);
     a.provider.connect();
-    const cards = (c: Client) => [...c.doc.getArray<string>('cards').toArray()].sort();
+    const cards = (c: YClient) => [...c.doc.getArray<string>('cards').toArray()].sort();
     await waitFor(() => cards(a).length === 3 && cards(b).length === 3, 'both sides to merge');
     expect(cards(a)).toEqual(['before', 'offline on a', 'online on b']);
     expect(cards(b)).toEqual(cards(a));
@@ -142,11 +142,11 @@ function contents(doc: Y.Doc): string {
 describe('server restarts', () => {
   it('a restarted server process has every room exactly as it was', async () => {
     const dataDir = dir();
-    let proc = await spawnServer(dataDir, ['--allow-anonymous']);
+    let proc = await spawnServer({ dataDir, args: ['--allow-anonymous'] });
     cleanup.push(() => proc.stop());
     const expected = new Map<string, string>();
     for (const room of ['alpha', 'Beta', 'gamma-3']) {
-      const c = connectClient(proc.syncUrl, room);
+      const c = connectYClient(proc.syncUrl, room);
       await synced(c);
       c.doc.getText('t').insert(0, `text of ${room}`);
       c.doc.getMap('m').set('deleted', 'soon');
@@ -154,16 +154,16 @@ describe('server restarts', () => {
       c.doc.getMap('m').set('kept', room);
       expected.set(room, contents(c.doc));
       // Wait for the server to have it: a second client sees it.
-      const witness = connectClient(proc.syncUrl, room);
+      const witness = connectYClient(proc.syncUrl, room);
       await waitFor(() => contents(witness.doc) === expected.get(room), `${room} to reach the server`);
       c.destroy();
       witness.destroy();
     }
     await proc.stop('SIGTERM');
     expect(proc.output()).toMatch(/SIGTERM: closing connections/);
-    proc = await spawnServer(dataDir, ['--allow-anonymous'], proc.port);
+    proc = await spawnServer({ dataDir, args: ['--allow-anonymous'], port: proc.port });
     for (const [room, json] of expected) {
-      const c = connectClient(proc.syncUrl, room);
+      const c = connectYClient(proc.syncUrl, room);
       await waitFor(() => contents(c.doc) === json, `${room} to load after the restart`);
       c.destroy();
     }
@@ -172,7 +172,7 @@ describe('server restarts', () => {
   it('an in-process server closes cleanly: everything is in the snapshot and the lock is released', async () => {
     const dataDir = dir();
     const first = await startSyncServer({ dataDir, allowAnonymous: true, logger: quiet });
-    const c = connectClient(first.syncUrl, 'board');
+    const c = connectYClient(first.syncUrl, 'board');
     await synced(c);
     c.doc.getText('t').insert(0, 'closing soon');
     await waitFor(() => first.metrics().updates.applied >= 1, 'the server to store the edit');
@@ -191,7 +191,7 @@ describe('room lifecycle', () => {
   it('unloads rooms nobody uses and loads them again on demand', async () => {
     const s = await server(dir(), { roomIdleMs: 100 });
     for (let i = 0; i < 20; i++) {
-      const c = connectClient(s.syncUrl, `room-${i}`);
+      const c = connectYClient(s.syncUrl, `room-${i}`);
       await synced(c);
       c.doc.getText('t').insert(0, `room ${i}`);
       await waitFor(() => s.metrics().updates.applied === i + 1, 'the edit to be stored');
@@ -234,7 +234,7 @@ describe('updates that arrive before what they depend on', () => {
       await new Promise((resolve) => ws.on('open', resolve));
       const message = new Uint8Array([0, 2, ...varUint(update.length), ...update]);
       ws.send(message);
-      await sleep(100);
+      await delay(100);
       ws.close();
     };
 

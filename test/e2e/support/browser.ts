@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { ROOT } from './build';
+import { ROOT } from '../../support/build';
 
 /** Debian's Chromium; override with CXBOARD_CHROMIUM for another build. */
 export const CHROMIUM_PATH = process.env.CXBOARD_CHROMIUM ?? '/usr/bin/chromium';

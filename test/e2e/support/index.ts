@@ -1,9 +1,9 @@
 /**
- * E2E support shared by every browser test (canvas, journey, collaboration): the built-app
- * check, a real sync server serving the built renderer, Chromium, and user-level helpers.
- * See docs/RENDERER.md, "E2E support".
+ * E2E support shared by every browser test: the fixture (`browserApp`: server, Chromium,
+ * pages), user-level helpers, and the shared servers/clients/waits of test/support.
+ * See test/CONTEXT.md.
  */
+export * from '../../support';
 export * from './app';
 export * from './browser';
-export * from './build';
-export * from './server';
+export * from './fixture';

@@ -1,47 +1,50 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Logger, type SyncServer, type SyncServerOptions, startSyncServer } from '../../server/index';
 import { BoardDoc, type BoardSnapshot } from '../../shared/board';
 import { type BoardConnection, connectBoard, type NetworkMonitor } from '../../src-renderer/sync/connection';
+import { waitFor } from './wait';
 
 /**
- * Shared set-up of the client integration tests: a real sync server on a free loopback
- * port with its own data directory, and BoardDoc clients connected to it through the
- * renderer's `connectBoard` over real `ws` sockets.
+ * Clients for tests, over real `ws` sockets: a stock y-websocket client on a bare Y.Doc
+ * (what any third-party client does) and a BoardDoc connected through the renderer's own
+ * `connectBoard` (what the app does).
  */
 
-const quietLogger: Logger = () => {};
-
-export interface TestServer {
-  server: SyncServer;
-  dataDir: string;
-  /** Stops the server (if running) and removes its data directory. */
-  dispose(): Promise<void>;
-  /** Stops the server and starts a new one on the same port and data directory. */
-  restart(): Promise<SyncServer>;
+/** A stock y-websocket client in Node. */
+export interface YClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
 }
 
-export async function startTestServer(options: Partial<SyncServerOptions> = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cxboard-client-'));
-  const base: SyncServerOptions = { dataDir, allowAnonymous: true, logger: quietLogger, ...options };
-  const handle: TestServer = {
-    server: await startSyncServer(base),
-    dataDir,
-    async dispose() {
-      await handle.server.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-    async restart() {
-      const port = handle.server.port;
-      await handle.server.close();
-      handle.server = await startSyncServer({ ...base, port });
-      return handle.server;
+/** Connects a stock `WebsocketProvider` (with `ws` as the WebSocket) to `room`. */
+export function connectYClient(
+  syncUrl: string,
+  room: string,
+  options: { params?: Record<string, string>; doc?: Y.Doc } = {},
+): YClient {
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: options.params ?? {},
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  return {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy();
+      // The provider does not destroy the awareness it created; its timer would keep Node alive.
+      provider.awareness.destroy();
     },
   };
-  return handle;
+}
+
+/** Waits until a stock client finished its first sync with the server. */
+export async function synced(client: YClient, timeoutMs = 10_000): Promise<void> {
+  await waitFor(() => client.provider.synced, 'the client to sync', timeoutMs);
 }
 
 /** A network switch the test controls, standing in for the browser's online/offline events. */
@@ -61,7 +64,8 @@ export class ManualNetwork implements NetworkMonitor {
   }
 }
 
-export interface TestClient {
+/** A BoardDoc connected the way the app connects it. */
+export interface BoardClient {
   name: string;
   board: BoardDoc;
   connection: BoardConnection;
@@ -69,18 +73,18 @@ export interface TestClient {
   close(): void;
 }
 
-/** A BoardDoc on its own Y.Doc, connected to `room` as `name`. */
-export function connectClient(
-  serverUrl: string,
+/** A BoardDoc on its own Y.Doc (unless given), connected to `room` as `name` through `connectBoard`. */
+export function connectBoardClient(
+  syncUrl: string,
   room: string,
   name: string,
   options: { board?: BoardDoc; token?: string; code?: string } = {},
-): TestClient {
+): BoardClient {
   const board = options.board ?? BoardDoc.fromYDoc(new Y.Doc());
   const network = new ManualNetwork();
   const connection = connectBoard({
     board,
-    serverUrl,
+    serverUrl: syncUrl,
     room,
     ...(options.token ? { token: options.token } : {}),
     ...(options.code ? { code: options.code } : {}),
@@ -103,19 +107,6 @@ export function connectClient(
   };
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls `check` until it returns true, or fails with `message` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, message: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
-    await sleep(10);
-  }
-}
-
 /** JSON with object keys sorted: replicas may list map entries in different orders. */
 export function canonical(snapshot: BoardSnapshot): string {
   return JSON.stringify(snapshot, (_key, v) =>
@@ -126,7 +117,7 @@ export function canonical(snapshot: BoardSnapshot): string {
 }
 
 /** Waits until every client has the same document and the same board snapshot. */
-export async function waitForConvergence(clients: TestClient[], timeoutMs = 10_000): Promise<void> {
+export async function waitForConvergence(clients: BoardClient[], timeoutMs = 10_000): Promise<void> {
   await waitFor(
     () => {
       const vectors = clients.map((c) => Buffer.from(Y.encodeStateVector(c.board.ydoc)).toString('base64'));
@@ -134,7 +125,7 @@ export async function waitForConvergence(clients: TestClient[], timeoutMs = 10_0
       const snapshots = clients.map((c) => canonical(c.board.snapshot()));
       return new Set(snapshots).size === 1;
     },
-    `clients ${clients.map((c) => c.name).join(', ')} converge`,
+    `clients ${clients.map((c) => c.name).join(', ')} to converge`,
     timeoutMs,
   );
 }
