@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCounters } from './metrics';
 import { FileRoomStore } from './persistence/fileStore';
-import { LOG_MAGIC, readRecords } from './persistence/records';
+import { HEADER_BYTES, readRecords } from './persistence/records';
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_UPDATE } from './protocol';
 import { type Peer, Room, type RoomContext } from './room';
 import type { Role } from './tokens';
@@ -31,7 +31,7 @@ class RecordingPeer implements Peer {
   ) {}
   send(message: Uint8Array): void {
     this.sent.push(message);
-    this.logAtSend.push(readRecords(fs.readFileSync(this.logPath), LOG_MAGIC).records.length);
+    this.logAtSend.push(readRecords(fs.readFileSync(this.logPath), 'log').records.length);
   }
   close(code: number): void {
     this.closedWith = code;
@@ -145,7 +145,7 @@ describe('room', () => {
     files.close();
     const room = openRoom(store, 'board', context());
     expect(room.doc.getArray('a').length).toBe(200);
-    expect(fs.statSync(logPath('board')).size).toBe(LOG_MAGIC.length);
+    expect(fs.statSync(logPath('board')).size).toBe(HEADER_BYTES);
     room.unload();
   });
 

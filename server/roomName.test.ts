@@ -46,4 +46,20 @@ describe('room names', () => {
     expect(roomFromFileStem('r-A')).toBeNull();
     expect(() => roomFileStem('../x')).toThrow();
   });
+
+  it('keeps every file name short enough, spelling out every stem that fitted before', () => {
+    const allUpper = 'A'.repeat(MAX_ROOM_NAME_LENGTH);
+    const oneLess = `${'A'.repeat(115)}${'a'.repeat(13)}`; // r- + 230 + 13 = 245 characters
+    expect(roomFileStem(oneLess)).toHaveLength(245);
+    expect(roomFileStem(oneLess).startsWith('r-')).toBe(true);
+    const hashed = roomFileStem(`${oneLess.slice(0, -1)}A`);
+    expect(hashed).toMatch(/^h-[0-9a-f]{64}$/);
+    expect(roomFileStem(allUpper)).toMatch(/^h-[0-9a-f]{64}$/);
+    expect(roomFileStem(allUpper)).not.toBe(roomFileStem(`${'A'.repeat(127)}B`));
+    expect(roomFromFileStem(hashed)).toBeNull();
+    for (let upper = 0; upper <= MAX_ROOM_NAME_LENGTH; upper += 8) {
+      const name = 'Q'.repeat(upper) + 'q'.repeat(MAX_ROOM_NAME_LENGTH - upper);
+      expect(`${roomFileStem(name)}.ysnap.tmp`.length).toBeLessThanOrEqual(255);
+    }
+  });
 });

@@ -85,6 +85,11 @@ export interface MetricsSnapshot {
     appends: number;
     bytesWritten: number;
     compactions: number;
+    /** Failed compactions (the log stayed intact, the room backs off before retrying). */
+    compactionFailures: number;
+    /** Room files found damaged on open, and their unreadable bytes (set aside in rooms/damaged/). */
+    damagedFiles: number;
+    damagedBytes: number;
     fsyncs: number;
     /** Bytes written to the kernel but not yet flushed to the device. */
     pendingBytes: number;
@@ -324,6 +329,9 @@ class SyncServerImpl implements SyncServer {
         appends: stats.appends,
         bytesWritten: stats.bytesWritten,
         compactions: stats.compactions,
+        compactionFailures: stats.compactionFailures,
+        damagedFiles: stats.damagedFiles,
+        damagedBytes: stats.damagedBytes,
         fsyncs: stats.fsyncs,
         pendingBytes: stats.unsyncedBytes,
         lagMs: stats.unsyncedAgeMs,
