@@ -1,4 +1,10 @@
-import type { Language, MenuCommand, RecentEntry } from '../shared/ipc/contract';
+import {
+  type Language,
+  MENU_CANVAS_ACTIONS,
+  type MenuCanvasAction,
+  type MenuCommand,
+  type RecentEntry,
+} from '../shared/ipc/contract';
 import type { MainStrings } from './strings';
 
 /** What a menu item does in the main process, besides sending a command to the renderer. */
@@ -38,14 +44,24 @@ const command = (command: MenuCommand): MenuAction => ({ kind: 'command', comman
 
 /**
  * The native menu bar: File, Edit, View, (Window on macOS), Help, plus the application
- * menu on macOS; labels in the UI language. Canvas shortcuts (undo, zoom, …) are shown but
- * not registered, because the page already handles those keys and must see them first
- * (text fields undo their own typing).
+ * menu on macOS; labels in the UI language. Canvas actions (undo, zoom, select all, …) are
+ * sent to the renderer by their action id (`MENU_CANVAS_ACTIONS` of the IPC contract, with their keys); the keys are shown
+ * but not registered, because the page already handles those keys and must see them first
+ * (text fields undo their own typing). Cut, copy and paste stay native roles: they become
+ * the page's clipboard events, which the canvas's actions handle.
  */
 export function buildMenuTemplate(state: MenuState, strings: MainStrings): MenuItemSpec[] {
   const m = strings.menu;
   const mac = state.platform === 'darwin';
-  const pageKey = (accelerator: string) => ({ accelerator, registerAccelerator: false });
+  /** A canvas action of the page: its key is shown, not registered (the page handles it). */
+  const canvasAction = (id: MenuCanvasAction): MenuItemSpec => {
+    const keys: { accelerator: string; mac?: string } = MENU_CANVAS_ACTIONS[id];
+    return {
+      accelerator: mac ? (keys.mac ?? keys.accelerator) : keys.accelerator,
+      registerAccelerator: false,
+      action: command(id),
+    };
+  };
   const recentItems: MenuItemSpec[] =
     state.recent.length === 0
       ? [{ label: m.noRecent, enabled: false }]
@@ -84,24 +100,24 @@ export function buildMenuTemplate(state: MenuState, strings: MainStrings): MenuI
   const edit: MenuItemSpec = {
     label: m.edit,
     submenu: [
-      { label: m.undo, ...pageKey('CmdOrCtrl+Z'), action: command('undo') },
-      { label: m.redo, ...pageKey(mac ? 'Shift+Cmd+Z' : 'Ctrl+Y'), action: command('redo') },
+      { label: m.undo, ...canvasAction('undo') },
+      { label: m.redo, ...canvasAction('redo') },
       separator,
       { label: m.cut, role: 'cut' },
       { label: m.copy, role: 'copy' },
       { label: m.paste, role: 'paste' },
-      { label: m.duplicate, ...pageKey('CmdOrCtrl+D'), action: command('duplicate') },
-      { label: m.delete, ...pageKey('Delete'), action: command('delete') },
+      { label: m.duplicate, ...canvasAction('duplicate') },
+      { label: m.delete, ...canvasAction('delete') },
       separator,
-      { label: m.selectAll, role: 'selectAll' },
+      { label: m.selectAll, ...canvasAction('selectAll') },
     ],
   };
   const view: MenuItemSpec = {
     label: m.view,
     submenu: [
-      { label: m.zoomIn, ...pageKey('CmdOrCtrl+='), action: command('zoomIn') },
-      { label: m.zoomOut, ...pageKey('CmdOrCtrl+-'), action: command('zoomOut') },
-      { label: m.fitView, ...pageKey('CmdOrCtrl+0'), action: command('fitView') },
+      { label: m.zoomIn, ...canvasAction('zoomIn') },
+      { label: m.zoomOut, ...canvasAction('zoomOut') },
+      { label: m.fitView, ...canvasAction('fitView') },
       separator,
       {
         label: m.language,

@@ -125,7 +125,26 @@ export type ResolveWorkshopResult =
   | { status: 'resolved'; connection: WorkshopConnection }
   | { status: 'failed'; error: DesktopIssue };
 
-/** Commands sent by the native menu to the renderer. */
+/**
+ * Canvas actions the native menu runs in the renderer, by the id of the renderer's action
+ * (src-renderer/actions, whose test checks each id is there and that the key shown here is a
+ * key of that same action), with the key the menu shows (`mac`: on macOS, when it differs).
+ * The page handles these keys itself, so the menu shows them without registering them.
+ */
+export const MENU_CANVAS_ACTIONS = {
+  undo: { accelerator: 'CmdOrCtrl+Z' },
+  redo: { accelerator: 'Ctrl+Y', mac: 'Shift+Cmd+Z' },
+  duplicate: { accelerator: 'CmdOrCtrl+D' },
+  delete: { accelerator: 'Delete' },
+  selectAll: { accelerator: 'CmdOrCtrl+A' },
+  zoomIn: { accelerator: 'CmdOrCtrl+=' },
+  zoomOut: { accelerator: 'CmdOrCtrl+-' },
+  fitView: { accelerator: 'CmdOrCtrl+0' },
+} as const satisfies Record<string, { accelerator: string; mac?: string }>;
+export type MenuCanvasAction = keyof typeof MENU_CANVAS_ACTIONS;
+const MENU_CANVAS_ACTION_IDS = Object.keys(MENU_CANVAS_ACTIONS) as MenuCanvasAction[];
+
+/** The app's own commands sent by the native menu to the renderer (besides the canvas actions). */
 export const MENU_COMMANDS = [
   'new',
   'open',
@@ -133,20 +152,18 @@ export const MENU_COMMANDS = [
   'saveAs',
   'close',
   'closeWindow',
-  'undo',
-  'redo',
-  'duplicate',
-  'delete',
-  'zoomIn',
-  'zoomOut',
-  'fitView',
   'hostWorkshop',
   'joinWorkshop',
   'language:en',
   'language:ru',
   'openRecent',
 ] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = (typeof MENU_COMMANDS)[number] | MenuCanvasAction;
+
+/** Whether a menu command is a canvas action of the renderer. */
+export function isMenuCanvasAction(command: string): command is MenuCanvasAction {
+  return (MENU_CANVAS_ACTION_IDS as string[]).includes(command);
+}
 
 /** The single main→renderer event channel. */
 export const EVENT_CHANNEL = 'cx:event';

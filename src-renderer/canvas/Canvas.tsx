@@ -23,6 +23,8 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
+import { toolAction } from '../actions/registry';
+import { useActionContext, useActionKeyboard } from '../actions/useActions';
 import { journeyNodeSizeNow } from '../journey';
 import {
   shallowEqual,
@@ -38,8 +40,7 @@ import { PALETTE, resolveColor } from './colors';
 import { useFarZoom } from './detail';
 import { fitViewport, unionRect } from './geometry';
 import { edgeTypes, nodeTypes } from './nodeTypes';
-import { allowedWhenReadOnly, isTypingTarget, shortcutFor, VIEWING_TOOLS } from './shortcuts';
-import { GRID, useCanvasActions } from './useCanvasActions';
+import { GRID } from './useCanvasActions';
 import {
   type CanvasNode,
   type CanvasSnapshot,
@@ -132,7 +133,8 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   const session = useSessionStore();
   const { t, i18n } = useTranslation();
   const flow = useReactFlow();
-  const actions = useCanvasActions();
+  const actionContext = useActionContext();
+  const actions = actionContext.canvas;
   const readOnly = useBoardReadOnly();
 
   const snapshot = useBoardSelector(selectCanvas, shallowEqual);
@@ -333,7 +335,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   useEffect(() => {
     if (!readOnly) return;
     const state = session.getState();
-    if (!VIEWING_TOOLS.includes(state.tool)) state.setTool('select');
+    if (!toolAction(state.tool).viewer) state.setTool('select');
     if (state.editingId) state.setEditing(null);
   }, [readOnly, session]);
 
@@ -422,7 +424,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
     [],
   );
 
-  useCanvasKeyboard(actions, flow, readOnly);
+  useActionKeyboard(actionContext);
 
   const [extensions] = useState(activeExtensions);
 
@@ -435,9 +437,9 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
         t('canvas.a11y.moved', { x, y }),
       'edge.a11yDescription.default': t(readOnly ? 'canvas.a11y.edgeReadOnly' : 'canvas.a11y.edge'),
       'controls.ariaLabel': t('canvas.zoom.panel'),
-      'controls.zoomIn.ariaLabel': t('canvas.zoom.in'),
-      'controls.zoomOut.ariaLabel': t('canvas.zoom.out'),
-      'controls.fitView.ariaLabel': t('canvas.zoom.fit'),
+      'controls.zoomIn.ariaLabel': t('actions.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('actions.zoomOut'),
+      'controls.fitView.ariaLabel': t('actions.fitView'),
       'controls.interactive.ariaLabel': t('canvas.zoom.interactive'),
       'minimap.ariaLabel': t('canvas.minimap'),
       'handle.ariaLabel': t('canvas.handle'),
@@ -506,114 +508,4 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
       )}
     </ReactFlow>
   );
-}
-
-/** True for a focused button or link, which Enter activates. */
-function isControlTarget(target: EventTarget | null): boolean {
-  return !!(target as Element | null)?.closest?.('button, a[href], [role="button"], [role="menuitem"]');
-}
-
-/**
- * Canvas shortcuts and clipboard events; nothing fires while the user types in a field. On a
- * board open for viewing only, only the shortcuts that change nothing run, and copy is the one
- * clipboard action (cut and paste are left alone).
- */
-function useCanvasKeyboard(
-  actions: ReturnType<typeof useCanvasActions>,
-  flow: ReturnType<typeof useReactFlow>,
-  readOnly: boolean,
-) {
-  const session = useSessionStore();
-  useEffect(() => {
-    const blocked = (target: EventTarget | null) =>
-      isTypingTarget(target) || !!(target as Element | null)?.closest?.('[role="dialog"]');
-
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || blocked(event.target)) return;
-      const action = shortcutFor(event);
-      if (!action || (readOnly && !allowedWhenReadOnly(action))) return;
-      const state = session.getState();
-      switch (action.kind) {
-        case 'tool':
-          state.setTool(action.tool);
-          // Connector from the selected item: C, then click the item to connect to.
-          if (action.tool === 'connector' && state.selection.length === 1)
-            state.setConnectFrom(state.selection[0]!);
-          break;
-        case 'undo':
-          actions.undo();
-          break;
-        case 'redo':
-          actions.redo();
-          break;
-        case 'delete':
-          actions.deleteSelection();
-          break;
-        case 'duplicate':
-          actions.duplicateSelection();
-          break;
-        case 'selectAll':
-          actions.selectAll();
-          break;
-        case 'fit':
-          void flow.fitView({ padding: 0.1, duration: 200 });
-          break;
-        case 'zoomIn':
-          void flow.zoomIn({ duration: 150 });
-          break;
-        case 'zoomOut':
-          void flow.zoomOut({ duration: 150 });
-          break;
-        case 'nudge':
-          if (state.selection.length === 0) return;
-          actions.nudgeSelection(action.dx, action.dy);
-          break;
-        case 'edit':
-          // Enter on a focused button (a toolbar tool, a menu) activates that button instead.
-          if (state.selection.length !== 1 || isControlTarget(event.target)) return;
-          actions.editSelection();
-          break;
-        case 'escape':
-          if (state.connectFrom || state.tool !== 'select') state.setTool('select');
-          else state.setSelection([]);
-          break;
-      }
-      event.preventDefault();
-    };
-
-    const hasTextSelection = () => (window.getSelection()?.toString() ?? '') !== '';
-    const onCopy = (event: ClipboardEvent) => {
-      if (blocked(event.target) || hasTextSelection()) return;
-      const text = actions.copySelection();
-      if (!text || !event.clipboardData) return;
-      event.clipboardData.setData('text/plain', text);
-      event.preventDefault();
-    };
-    const onCut = (event: ClipboardEvent) => {
-      if (readOnly || blocked(event.target) || hasTextSelection()) return;
-      const text = actions.copySelection();
-      if (!text || !event.clipboardData) return;
-      event.clipboardData.setData('text/plain', text);
-      event.preventDefault();
-      actions.deleteSelection();
-    };
-    const onPaste = (event: ClipboardEvent) => {
-      if (readOnly || blocked(event.target)) return;
-      const text = event.clipboardData?.getData('text/plain');
-      if (!text) return;
-      event.preventDefault();
-      actions.paste(text);
-    };
-
-    window.addEventListener('keydown', onKeyDown);
-    document.addEventListener('copy', onCopy);
-    document.addEventListener('cut', onCut);
-    document.addEventListener('paste', onPaste);
-    return () => {
-      window.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('copy', onCopy);
-      document.removeEventListener('cut', onCut);
-      document.removeEventListener('paste', onPaste);
-    };
-  }, [actions, flow, session, readOnly]);
 }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../actions/ActionButton';
+import { useActionContext } from '../actions/useActions';
 import { type BoardSnapshot, type ElementSnapshot, STICKY_COLORS, type ShapeKind } from '../../shared/board';
 import { shallowEqual, useBoardReadOnly, useBoardSelector, useSession } from '../board/BoardContext';
 import { INK_COLORS, type InkColor, PALETTE } from './colors';
-import { colorKindOf, useCanvasActions } from './useCanvasActions';
+import { colorKindOf } from './useCanvasActions';
 
 const SHAPES: ShapeKind[] = ['rectangle', 'ellipse', 'diamond'];
 const INK_NAMES = Object.keys(INK_COLORS) as InkColor[];
@@ -14,7 +16,8 @@ const INK_NAMES = Object.keys(INK_COLORS) as InkColor[];
  */
 export function StylePanel() {
   const { t } = useTranslation();
-  const actions = useCanvasActions();
+  const ctx = useActionContext();
+  const actions = ctx.canvas;
   const selection = useSession((s) => s.selection);
   const editing = useSession((s) => s.editingId);
   const selected = useBoardSelector(
@@ -86,27 +89,11 @@ export function StylePanel() {
       <div className="cx-stylebar__group">
         {selected.length > 0 && (
           <>
-            <button type="button" className="cx-stylebar__button" onClick={actions.bringToFront}>
-              {t('style.front')}
-            </button>
-            <button
-              type="button"
-              className="cx-stylebar__button"
-              aria-keyshortcuts="Control+D"
-              onClick={actions.duplicateSelection}
-            >
-              {t('style.duplicate')}
-            </button>
+            <ActionButton id="bringToFront" ctx={ctx} className="cx-stylebar__button" />
+            <ActionButton id="duplicate" ctx={ctx} className="cx-stylebar__button" />
           </>
         )}
-        <button
-          type="button"
-          className="cx-stylebar__button cx-stylebar__button--danger"
-          aria-keyshortcuts="Delete"
-          onClick={actions.deleteSelection}
-        >
-          {t('style.delete')}
-        </button>
+        <ActionButton id="delete" ctx={ctx} className="cx-stylebar__button cx-stylebar__button--danger" />
       </div>
     </div>
   );

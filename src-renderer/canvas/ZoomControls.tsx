@@ -1,5 +1,7 @@
 import { Panel, useReactFlow, useViewport } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { ActionButton } from '../actions/ActionButton';
+import { useActionContext } from '../actions/useActions';
 import { useBoardReadOnly, useSession } from '../board/BoardContext';
 
 /**
@@ -13,16 +15,12 @@ export function ZoomControls() {
   const snapToGrid = useSession((s) => s.snapToGrid);
   const toggleSnap = useSession((s) => s.toggleSnapToGrid);
   const readOnly = useBoardReadOnly();
+  const ctx = useActionContext();
   return (
     <Panel position="bottom-left" className="cx-zoom" role="group" aria-label={t('canvas.zoom.panel')}>
-      <button
-        type="button"
-        aria-label={t('canvas.zoom.out')}
-        title={t('canvas.zoom.out')}
-        onClick={() => flow.zoomOut({ duration: 150 })}
-      >
+      <ActionButton id="zoomOut" ctx={ctx}>
         −
-      </button>
+      </ActionButton>
       <button
         type="button"
         className="cx-zoom__level"
@@ -32,22 +30,12 @@ export function ZoomControls() {
       >
         {Math.round(zoom * 100)}%
       </button>
-      <button
-        type="button"
-        aria-label={t('canvas.zoom.in')}
-        title={t('canvas.zoom.in')}
-        onClick={() => flow.zoomIn({ duration: 150 })}
-      >
+      <ActionButton id="zoomIn" ctx={ctx}>
         +
-      </button>
-      <button
-        type="button"
-        aria-label={t('canvas.zoom.fit')}
-        title={`${t('canvas.zoom.fit')} (Ctrl+0)`}
-        onClick={() => flow.fitView({ padding: 0.1, duration: 200 })}
-      >
+      </ActionButton>
+      <ActionButton id="fitView" ctx={ctx}>
         ⤢
-      </button>
+      </ActionButton>
       {!readOnly && (
         <button
           type="button"

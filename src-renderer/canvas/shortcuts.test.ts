@@ -1,112 +1,121 @@
 import { describe, expect, it } from 'vitest';
-import { allowedWhenReadOnly, isTypingTarget, type KeyInput, shortcutFor, VIEWING_TOOLS } from './shortcuts';
+import {
+  ariaKeyShortcuts,
+  canvasOwnsKeysFrom,
+  formatShortcut,
+  isInsideDialog,
+  isTypingTarget,
+  type KeyInput,
+  matchesShortcut,
+} from './shortcuts';
 
 function key(code: string, extra: Partial<KeyInput> = {}): KeyInput {
-  const letter = /^Key([A-Z])$/.exec(code)?.[1]?.toLowerCase();
-  return {
-    key: letter ?? code,
-    code,
-    ctrlKey: false,
-    metaKey: false,
-    shiftKey: false,
-    altKey: false,
-    ...extra,
-  };
+  return { key: code, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...extra };
 }
 
-describe('shortcutFor', () => {
-  it('maps tool letters by physical key, so a Russian layout works', () => {
-    expect(shortcutFor(key('KeyN'))).toEqual({ kind: 'tool', tool: 'sticky' });
-    expect(shortcutFor({ ...key('KeyN'), key: 'т' })).toEqual({ kind: 'tool', tool: 'sticky' });
-    expect(shortcutFor(key('KeyV'))).toEqual({ kind: 'tool', tool: 'select' });
-    expect(shortcutFor(key('KeyH'))).toEqual({ kind: 'tool', tool: 'hand' });
-    expect(shortcutFor(key('KeyC'))).toEqual({ kind: 'tool', tool: 'connector' });
+describe('matchesShortcut', () => {
+  it('matches the physical key, whatever the layout prints on it', () => {
+    expect(matchesShortcut({ codes: ['KeyN'] }, { ...key('KeyN'), key: 'т' })).toBe(true);
+    expect(matchesShortcut({ codes: ['KeyN'] }, { ...key('KeyY'), key: 'n' })).toBe(false);
   });
 
-  it('knows undo and both redo conventions, with Ctrl or Cmd', () => {
-    expect(shortcutFor(key('KeyZ', { ctrlKey: true }))).toEqual({ kind: 'undo' });
-    expect(shortcutFor(key('KeyZ', { metaKey: true }))).toEqual({ kind: 'undo' });
-    expect(shortcutFor(key('KeyZ', { ctrlKey: true, shiftKey: true }))).toEqual({ kind: 'redo' });
-    expect(shortcutFor(key('KeyY', { ctrlKey: true }))).toEqual({ kind: 'redo' });
+  it('takes Ctrl or Cmd as the modifier, and requires it exactly when asked', () => {
+    const undo = { codes: ['KeyZ'], mod: true };
+    expect(matchesShortcut(undo, key('KeyZ', { ctrlKey: true }))).toBe(true);
+    expect(matchesShortcut(undo, key('KeyZ', { metaKey: true }))).toBe(true);
+    expect(matchesShortcut(undo, key('KeyZ'))).toBe(false);
+    expect(matchesShortcut({ codes: ['KeyZ'] }, key('KeyZ', { ctrlKey: true }))).toBe(false);
   });
 
-  it('maps duplicate, select all, fit and zoom', () => {
-    expect(shortcutFor(key('KeyD', { ctrlKey: true }))).toEqual({ kind: 'duplicate' });
-    expect(shortcutFor(key('KeyA', { metaKey: true }))).toEqual({ kind: 'selectAll' });
-    expect(shortcutFor(key('Digit0', { ctrlKey: true }))).toEqual({ kind: 'fit' });
-    expect(shortcutFor(key('Digit1', { shiftKey: true }))).toEqual({ kind: 'fit' });
-    expect(shortcutFor(key('Equal', { ctrlKey: true }))).toEqual({ kind: 'zoomIn' });
-    expect(shortcutFor(key('Minus', { ctrlKey: true }))).toEqual({ kind: 'zoomOut' });
+  it('treats Shift as given: held, not held, or either', () => {
+    expect(
+      matchesShortcut({ codes: ['KeyZ'], mod: true }, key('KeyZ', { ctrlKey: true, shiftKey: true })),
+    ).toBe(false);
+    expect(matchesShortcut({ codes: ['Digit1'], shift: true }, key('Digit1', { shiftKey: true }))).toBe(true);
+    expect(matchesShortcut({ codes: ['Digit1'], shift: true }, key('Digit1'))).toBe(false);
+    const any = { codes: ['ArrowUp'], shift: 'any' } as const;
+    expect(matchesShortcut(any, key('ArrowUp'))).toBe(true);
+    expect(matchesShortcut(any, key('ArrowUp', { shiftKey: true }))).toBe(true);
   });
 
-  it('nudges by 1, or 10 with Shift', () => {
-    expect(shortcutFor(key('ArrowLeft'))).toEqual({ kind: 'nudge', dx: -1, dy: 0 });
-    expect(shortcutFor(key('ArrowDown', { shiftKey: true }))).toEqual({ kind: 'nudge', dx: 0, dy: 10 });
-  });
-
-  it('deletes with Delete or Backspace, edits with Enter', () => {
-    expect(shortcutFor(key('Delete'))).toEqual({ kind: 'delete' });
-    expect(shortcutFor(key('Backspace'))).toEqual({ kind: 'delete' });
-    expect(shortcutFor(key('Enter'))).toEqual({ kind: 'edit' });
-    expect(shortcutFor(key('Escape'))).toEqual({ kind: 'escape' });
-  });
-
-  it('leaves other combinations to the browser', () => {
-    expect(shortcutFor(key('KeyN', { ctrlKey: true }))).toBeNull(); // new window
-    expect(shortcutFor(key('KeyC', { ctrlKey: true }))).toBeNull(); // copy: clipboard events
-    expect(shortcutFor(key('KeyN', { altKey: true }))).toBeNull();
-    expect(shortcutFor(key('KeyN', { shiftKey: true }))).toBeNull();
-    expect(shortcutFor(key('KeyQ'))).toBeNull();
+  it('never matches with Alt held', () => {
+    expect(matchesShortcut({ codes: ['KeyN'] }, key('KeyN', { altKey: true }))).toBe(false);
   });
 });
 
-describe('isTypingTarget', () => {
-  const el = (tagName: string, extra: Record<string, unknown> = {}) =>
-    ({ tagName, isContentEditable: false, closest: () => null, ...extra }) as unknown as EventTarget;
+describe('showing shortcuts', () => {
+  it('writes them as people read them, Ctrl or ⌘', () => {
+    expect(formatShortcut({ codes: ['KeyZ'], mod: true, shift: true })).toBe('Ctrl+Shift+Z');
+    expect(formatShortcut({ codes: ['KeyD'], mod: true }, true)).toBe('⌘D');
+    expect(formatShortcut({ codes: ['Digit0', 'Numpad0'], mod: true, shift: 'any' })).toBe('Ctrl+0');
+    expect(formatShortcut({ codes: ['KeyN'] })).toBe('N');
+    expect(formatShortcut({ codes: ['Equal'], mod: true })).toBe('Ctrl+=');
+  });
 
+  it('lists Control and Meta for aria-keyshortcuts', () => {
+    expect(ariaKeyShortcuts([{ codes: ['KeyZ'], mod: true }])).toBe('Control+Z Meta+Z');
+    expect(ariaKeyShortcuts([{ codes: ['Delete'] }, { codes: ['Backspace'] }])).toBe('Delete Backspace');
+  });
+});
+
+/** A stand-in element: a tag, attributes and a parent, which is all the checks read. */
+function el(
+  tagName: string,
+  attributes: Record<string, string> = {},
+  parentElement: object | null = null,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    tagName,
+    isContentEditable: false,
+    parentElement,
+    getAttribute: (name: string) => attributes[name] ?? null,
+    closest: () => null,
+    ...extra,
+  } as unknown as EventTarget;
+}
+
+describe('isTypingTarget', () => {
   it('treats text fields as typing and buttons as not', () => {
     expect(isTypingTarget(el('TEXTAREA'))).toBe(true);
-    expect(isTypingTarget(el('INPUT', { type: 'text' }))).toBe(true);
-    expect(isTypingTarget(el('INPUT', { type: 'search' }))).toBe(true);
+    expect(isTypingTarget(el('INPUT', {}, null, { type: 'text' }))).toBe(true);
+    expect(isTypingTarget(el('INPUT', {}, null, { type: 'search' }))).toBe(true);
     expect(isTypingTarget(el('SELECT'))).toBe(true);
-    expect(isTypingTarget(el('DIV', { isContentEditable: true }))).toBe(true);
-    expect(isTypingTarget(el('INPUT', { type: 'checkbox' }))).toBe(false);
+    expect(isTypingTarget(el('DIV', {}, null, { isContentEditable: true }))).toBe(true);
+    expect(isTypingTarget(el('INPUT', {}, null, { type: 'checkbox' }))).toBe(false);
     expect(isTypingTarget(el('BUTTON'))).toBe(false);
     expect(isTypingTarget(el('DIV'))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
   });
 });
 
-describe('allowedWhenReadOnly', () => {
-  const allowed = (code: string, extra: Partial<KeyInput> = {}) => {
-    const action = shortcutFor(key(code, extra));
-    if (!action) throw new Error(`no shortcut for ${code}`);
-    return allowedWhenReadOnly(action);
-  };
+describe('the canvas key guard', () => {
+  const body = el('BODY');
+  const canvasPane = el('DIV', { class: 'react-flow__pane' }, el('MAIN', {}, body));
 
-  it('lets a viewer look around: select and hand tools, select all, zoom, fit, Escape', () => {
-    expect(allowed('KeyV')).toBe(true);
-    expect(allowed('KeyH')).toBe(true);
-    expect(allowed('KeyA', { ctrlKey: true })).toBe(true);
-    expect(allowed('Equal', { ctrlKey: true })).toBe(true);
-    expect(allowed('Minus', { metaKey: true })).toBe(true);
-    expect(allowed('Digit0', { ctrlKey: true })).toBe(true);
-    expect(allowed('Digit1', { shiftKey: true })).toBe(true);
-    expect(allowed('Escape')).toBe(true);
-    expect(VIEWING_TOOLS).toEqual(['select', 'hand']);
+  it('recognises a native <dialog> by its tag: its role is implicit, not an attribute', () => {
+    const dialog = el('DIALOG', { class: 'cx-dialog' }, body);
+    const closeButton = el('BUTTON', { type: 'button' }, el('HEADER', {}, dialog));
+    expect(isInsideDialog(closeButton)).toBe(true);
+    expect(canvasOwnsKeysFrom(closeButton, false)).toBe(false);
   });
 
-  it('refuses every creation tool and every change, undo and redo included', () => {
-    for (const code of ['KeyN', 'KeyT', 'KeyR', 'KeyO', 'KeyD', 'KeyF', 'KeyC'])
-      expect(allowed(code)).toBe(false);
-    expect(allowed('Delete')).toBe(false);
-    expect(allowed('Backspace')).toBe(false);
-    expect(allowed('KeyZ', { ctrlKey: true })).toBe(false);
-    expect(allowed('KeyZ', { ctrlKey: true, shiftKey: true })).toBe(false);
-    expect(allowed('KeyY', { ctrlKey: true })).toBe(false);
-    expect(allowed('KeyD', { ctrlKey: true })).toBe(false);
-    expect(allowed('ArrowLeft')).toBe(false);
-    expect(allowed('ArrowUp', { shiftKey: true })).toBe(false);
-    expect(allowed('Enter')).toBe(false);
+  it('recognises role="dialog" and role="alertdialog" popovers', () => {
+    expect(isInsideDialog(el('BUTTON', {}, el('DIV', { role: 'dialog' }, body)))).toBe(true);
+    expect(isInsideDialog(el('BUTTON', {}, el('DIV', { role: 'alertdialog' }, body)))).toBe(true);
+  });
+
+  it('gives the canvas keys from the canvas, never while a modal dialog is open', () => {
+    expect(isInsideDialog(canvasPane)).toBe(false);
+    expect(canvasOwnsKeysFrom(canvasPane, false)).toBe(true);
+    expect(canvasOwnsKeysFrom(body, false)).toBe(true);
+    // Focus fell back to the page (a click on a dialog's text): the open modal still keeps the keys.
+    expect(canvasOwnsKeysFrom(body, true)).toBe(false);
+    expect(canvasOwnsKeysFrom(canvasPane, true)).toBe(false);
+  });
+
+  it('keeps typing in fields away from the canvas', () => {
+    expect(canvasOwnsKeysFrom(el('TEXTAREA', {}, canvasPane), false)).toBe(false);
+    expect(canvasOwnsKeysFrom(null, false)).toBe(true);
   });
 });

@@ -1,24 +1,28 @@
-import type { Tool } from '../board/sessionStore';
-
 /**
- * Keyboard shortcuts of the canvas, after Miro / FigJam / tldraw. Letters are matched by
- * physical key (`event.code`) so they work the same on a Russian layout.
+ * The keyboard vocabulary of the canvas, after Miro / FigJam / tldraw: how a shortcut is
+ * written, matched and shown, and which key presses belong to the canvas at all. Which key
+ * does what is declared by each action (src-renderer/actions).
+ *
+ * Keys are matched by physical key (`event.code`), so the letters work the same on a
+ * Russian layout.
  */
 
-export type ShortcutAction =
-  | { kind: 'tool'; tool: Tool }
-  | { kind: 'undo' }
-  | { kind: 'redo' }
-  | { kind: 'delete' }
-  | { kind: 'duplicate' }
-  | { kind: 'selectAll' }
-  | { kind: 'fit' }
-  | { kind: 'zoomIn' }
-  | { kind: 'zoomOut' }
-  | { kind: 'nudge'; dx: number; dy: number }
-  | { kind: 'edit' }
-  | { kind: 'escape' };
+/** A key combination, by physical key. */
+export interface Shortcut {
+  /** The physical keys, any of which triggers it (e.g. `['Digit0', 'Numpad0']`). */
+  codes: readonly string[];
+  /** Ctrl on Windows and Linux, Cmd on macOS (either is accepted everywhere). */
+  mod?: boolean;
+  /** Shift held (true), not held (false, the default), or either ('any'). */
+  shift?: boolean | 'any';
+  /**
+   * The browser turns this key into a clipboard event (Ctrl+C, Ctrl+X, Ctrl+V); the action
+   * runs from that event, not from the key press.
+   */
+  clipboard?: boolean;
+}
 
+/** The parts of a key press the shortcuts look at. */
 export interface KeyInput {
   key: string;
   code: string;
@@ -28,96 +32,53 @@ export interface KeyInput {
   altKey: boolean;
 }
 
-const TOOL_KEYS: Record<string, Tool> = {
-  KeyV: 'select',
-  KeyH: 'hand',
-  KeyN: 'sticky',
-  KeyT: 'text',
-  KeyR: 'rectangle',
-  KeyO: 'ellipse',
-  KeyD: 'diamond',
-  KeyF: 'frame',
-  KeyC: 'connector',
-};
-
-/** Nudge distance in flow units; Shift moves ten times as far. */
-export const NUDGE = 1;
-export const NUDGE_LARGE = 10;
-
-const ARROWS: Record<string, [number, number]> = {
-  ArrowLeft: [-1, 0],
-  ArrowRight: [1, 0],
-  ArrowUp: [0, -1],
-  ArrowDown: [0, 1],
-};
-
-/** The action a key press stands for on the canvas, or null. */
-export function shortcutFor(e: KeyInput): ShortcutAction | null {
-  const mod = e.ctrlKey || e.metaKey;
-  if (e.altKey) return null;
-  if (mod) {
-    switch (e.code) {
-      case 'KeyZ':
-        return e.shiftKey ? { kind: 'redo' } : { kind: 'undo' };
-      case 'KeyY':
-        return e.shiftKey ? null : { kind: 'redo' };
-      case 'KeyD':
-        return e.shiftKey ? null : { kind: 'duplicate' };
-      case 'KeyA':
-        return e.shiftKey ? null : { kind: 'selectAll' };
-      case 'Digit0':
-      case 'Numpad0':
-        return { kind: 'fit' };
-      case 'Equal':
-      case 'NumpadAdd':
-        return { kind: 'zoomIn' };
-      case 'Minus':
-      case 'NumpadSubtract':
-        return { kind: 'zoomOut' };
-      default:
-        return null;
-    }
-  }
-  const arrow = ARROWS[e.key];
-  if (arrow) {
-    const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
-    return { kind: 'nudge', dx: arrow[0] * step, dy: arrow[1] * step };
-  }
-  if (e.key === 'Delete' || e.key === 'Backspace') return e.shiftKey ? null : { kind: 'delete' };
-  if (e.key === 'Enter') return { kind: 'edit' };
-  if (e.key === 'Escape') return { kind: 'escape' };
-  if (e.shiftKey && e.code === 'Digit1') return { kind: 'fit' };
-  if (e.shiftKey) return null;
-  const tool = TOOL_KEYS[e.code];
-  return tool ? { kind: 'tool', tool } : null;
+/** Whether a key press is this shortcut. Alt combinations are never canvas shortcuts. */
+export function matchesShortcut(shortcut: Shortcut, input: KeyInput): boolean {
+  if (input.altKey) return false;
+  if (!shortcut.codes.includes(input.code)) return false;
+  if ((input.ctrlKey || input.metaKey) !== !!shortcut.mod) return false;
+  const shift = shortcut.shift ?? false;
+  return shift === 'any' || shift === input.shiftKey;
 }
 
-/** The tools of a board open for viewing only: looking around, nothing that creates. */
-export const VIEWING_TOOLS: readonly Tool[] = ['select', 'hand'];
+const KEY_NAMES: Record<string, string> = {
+  Equal: '=',
+  Minus: '-',
+  NumpadAdd: '+',
+  NumpadSubtract: '-',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+  Escape: 'Esc',
+};
 
-/**
- * Whether a shortcut may run on a board open for viewing only: selecting, the viewing tools,
- * zoom and fit, and Escape do; anything that would change the board (undo/redo included)
- * does not.
- */
-export function allowedWhenReadOnly(action: ShortcutAction): boolean {
-  switch (action.kind) {
-    case 'tool':
-      return VIEWING_TOOLS.includes(action.tool);
-    case 'selectAll':
-    case 'fit':
-    case 'zoomIn':
-    case 'zoomOut':
-    case 'escape':
-      return true;
-    case 'undo':
-    case 'redo':
-    case 'delete':
-    case 'duplicate':
-    case 'nudge':
-    case 'edit':
-      return false;
+/** The printed name of a physical key: `KeyZ` → `Z`, `Digit0` → `0`. */
+function keyName(code: string): string {
+  return KEY_NAMES[code] ?? code.replace(/^(Key|Digit|Numpad)/, '');
+}
+
+/** A shortcut as people read it in a tooltip or a menu: `Ctrl+Shift+Z`, `⌘D`, `N`. */
+export function formatShortcut(shortcut: Shortcut, mac = false): string {
+  const key = keyName(shortcut.codes[0] ?? '');
+  const parts = [
+    ...(shortcut.mod ? [mac ? '⌘' : 'Ctrl'] : []),
+    ...(shortcut.shift === true ? ['Shift'] : []),
+  ];
+  if (mac) return [...parts.map((p) => (p === 'Shift' ? '⇧' : p)), key].join('');
+  return [...parts, key].join('+');
+}
+
+/** The `aria-keyshortcuts` value of a list of shortcuts (Ctrl and Cmd both listed). */
+export function ariaKeyShortcuts(shortcuts: readonly Shortcut[]): string {
+  const out: string[] = [];
+  for (const s of shortcuts) {
+    const key = keyName(s.codes[0] ?? '');
+    const shift = s.shift === true ? 'Shift+' : '';
+    if (s.mod) out.push(`Control+${shift}${key}`, `Meta+${shift}${key}`);
+    else out.push(`${shift}${key}`);
   }
+  return out.join(' ');
 }
 
 /** True when keys typed at `target` are text for a field, not commands for the canvas. */
@@ -131,4 +92,40 @@ export function isTypingTarget(target: EventTarget | null): boolean {
     return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(type);
   }
   return false;
+}
+
+/** The parts of an element the dialog check walks. */
+interface DialogProbe {
+  tagName: string;
+  parentElement: DialogProbe | null;
+  getAttribute(name: string): string | null;
+}
+
+/**
+ * True when `target` is inside a dialog: a native `<dialog>` (its role is implicit, so an
+ * attribute selector would miss it), or anything with role dialog or alertdialog.
+ */
+export function isInsideDialog(target: EventTarget | null): boolean {
+  let el = target as DialogProbe | null;
+  if (!el || typeof el.getAttribute !== 'function') return false;
+  for (; el; el = el.parentElement) {
+    if (el.tagName === 'DIALOG') return true;
+    const role = el.getAttribute('role');
+    if (role === 'dialog' || role === 'alertdialog') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the canvas may take a key or clipboard event: not while the user types in a
+ * field, not from inside any dialog, and not at all while a modal dialog is open
+ * (`modalOpen`), whatever has focus — keys typed in a dialog never reach the canvas.
+ */
+export function canvasOwnsKeysFrom(target: EventTarget | null, modalOpen: boolean): boolean {
+  return !modalOpen && !isTypingTarget(target) && !isInsideDialog(target);
+}
+
+/** True for a focused button, link or menu item, which Enter activates itself. */
+export function isControlTarget(target: EventTarget | null): boolean {
+  return !!(target as Element | null)?.closest?.('button, a[href], [role="button"], [role="menuitem"]');
 }

@@ -12,6 +12,7 @@ import type {
   RecentEntry,
   SaveBoardResult,
 } from '../../shared/ipc/api';
+import { runActionFromMenu } from '../actions/useActions';
 import { setLanguage } from '../i18n';
 import type { AppShell } from '../shell/AppShell';
 import { useNotices } from '../shell/notices';
@@ -31,17 +32,6 @@ interface Tracked {
   autosaver: Autosaver;
   unsubscribe: () => void;
 }
-
-/** Key presses the canvas already understands, for the Edit and View menu commands. */
-const CANVAS_KEYS: Partial<Record<MenuCommand, KeyboardEventInit>> = {
-  undo: { key: 'z', code: 'KeyZ', ctrlKey: true },
-  redo: { key: 'z', code: 'KeyZ', ctrlKey: true, shiftKey: true },
-  duplicate: { key: 'd', code: 'KeyD', ctrlKey: true },
-  delete: { key: 'Delete', code: 'Delete' },
-  zoomIn: { key: '=', code: 'Equal', ctrlKey: true },
-  zoomOut: { key: '-', code: 'Minus', ctrlKey: true },
-  fitView: { key: '0', code: 'Digit0', ctrlKey: true },
-};
 
 /**
  * The desktop side of the renderer: binds the board on screen to its file in the main
@@ -126,7 +116,8 @@ export class DesktopController {
         return;
       }
       default:
-        this.pressCanvasKey(command);
+        // The Edit and View menus: the canvas's own actions, by id.
+        runActionFromMenu(command);
     }
   }
 
@@ -258,19 +249,6 @@ export class DesktopController {
     if (choice === 'cancel') return false;
     if (choice === 'discard') return true;
     return this.save('save');
-  }
-
-  /** Edit and View menu commands: the canvas handles them as the keys it knows, text fields natively. */
-  private pressCanvasKey(command: MenuCommand): void {
-    const keys = CANVAS_KEYS[command];
-    if (!keys) return;
-    const target = document.activeElement instanceof HTMLElement ? document.activeElement : document.body;
-    const editable = target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName);
-    if (editable && (command === 'undo' || command === 'redo')) {
-      document.execCommand(command);
-      return;
-    }
-    target.dispatchEvent(new KeyboardEvent('keydown', { ...keys, bubbles: true, cancelable: true }));
   }
 
   private notifyIssue(issue: DesktopIssue, kind: 'info' | 'error' = 'error'): void {

@@ -2,11 +2,12 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../shared/board';
+import { ActionButton } from '../actions/ActionButton';
+import { useActionContext } from '../actions/useActions';
 import { BoardProvider, useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
 import { CanvasHost } from '../canvas/Canvas';
 import { StylePanel } from '../canvas/StylePanel';
 import { Toolbar } from '../canvas/Toolbar';
-import { useCanvasActions } from '../canvas/useCanvasActions';
 import { useAppShell } from './AppShell';
 import { downloadBoardFile } from './boardFiles';
 import { activeExtensions } from './extensions';
@@ -84,7 +85,7 @@ function TopBar() {
   const { t } = useTranslation();
   const shell = useAppShell();
   const board = useBoard();
-  const actions = useCanvasActions();
+  const ctx = useActionContext();
   const { canUndo, canRedo } = useHistoryState(board);
   // Viewing only (a viewer link): the title cannot be changed and there is nothing to undo.
   const readOnly = useBoardReadOnly();
@@ -106,28 +107,12 @@ function TopBar() {
         </span>
       ) : (
         <fieldset className="cx-topbar__group" aria-label={t('board.history')}>
-          <button
-            type="button"
-            className="cx-topbar__button"
-            aria-label={t('board.undo')}
-            title={`${t('board.undo')} (Ctrl+Z)`}
-            aria-keyshortcuts="Control+Z Meta+Z"
-            disabled={!canUndo}
-            onClick={actions.undo}
-          >
+          <ActionButton id="undo" ctx={ctx} className="cx-topbar__button" disabled={!canUndo}>
             {UndoIcon}
-          </button>
-          <button
-            type="button"
-            className="cx-topbar__button"
-            aria-label={t('board.redo')}
-            title={`${t('board.redo')} (Ctrl+Shift+Z)`}
-            aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
-            disabled={!canRedo}
-            onClick={actions.redo}
-          >
+          </ActionButton>
+          <ActionButton id="redo" ctx={ctx} className="cx-topbar__button" disabled={!canRedo}>
             {RedoIcon}
-          </button>
+          </ActionButton>
         </fieldset>
       )}
       <div className="cx-topbar__spacer" />
