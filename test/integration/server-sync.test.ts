@@ -4,16 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { type Logger, type SyncServer, startSyncServer } from '../../server/index';
-import {
-  type YClient,
-  connectYClient,
-  removeDir,
-  delay,
-  spawnServer,
-  synced,
-  tempDir,
-  waitFor,
-} from '../support';
+import { type YClient, connectYClient, removeDir, spawnServer, synced, tempDir, waitFor } from '../support';
 
 /**
  * Stock y-websocket clients editing through the server: they converge, presence flows,
@@ -109,10 +100,15 @@ describe('three stock clients in one room', () => {
 
   it('keep rooms apart', async () => {
     const s = await server(dir());
-    const [a, b] = [client(s.syncUrl, 'room-a'), client(s.syncUrl, 'room-b')];
-    await Promise.all([synced(a), synced(b)]);
+    const [a, aPeer] = [client(s.syncUrl, 'room-a'), client(s.syncUrl, 'room-a')];
+    const [b, bPeer] = [client(s.syncUrl, 'room-b'), client(s.syncUrl, 'room-b')];
+    await Promise.all([a, aPeer, b, bPeer].map((c) => synced(c)));
     a.doc.getText('t').insert(0, 'only in a');
-    await delay(200);
+    // Once a's own room has it, the server has sent it wherever it was going to send it.
+    await waitFor(() => aPeer.doc.getText('t').toString() === 'only in a', "a's room to get the edit");
+    // A marker sent in room b after that reaches b behind anything that leaked on b's socket.
+    bPeer.doc.getMap('m').set('marker', 'b');
+    await waitFor(() => b.doc.getMap('m').get('marker') === 'b', "b to get its own room's marker");
     expect(b.doc.getText('t').toString()).toBe('');
   });
 
@@ -125,7 +121,6 @@ describe('three stock clients in one room', () => {
     a.provider.disconnect();
     a.doc.getArray<string>('cards').push(['offline on a']);
     b.doc.getArray<string>('cards').push(['online on b']);
-    await delay(100);
     a.provider.connect();
     const cards = (c: YClient) => [...c.doc.getArray<string>('cards').toArray()].sort();
     await waitFor(() => cards(a).length === 3 && cards(b).length === 3, 'both sides to merge');
@@ -229,20 +224,22 @@ describe('updates that arrive before what they depend on', () => {
     source.getText('t').insert(6, 'second');
     const second = Y.encodeStateAsUpdate(source, vector);
 
-    const sendRaw = async (url: string, update: Uint8Array) => {
-      const ws = new WebSocket(url);
+    /** Sends one update message on a raw socket and closes it once the server handled it. */
+    const sendRaw = async (to: SyncServer, update: Uint8Array) => {
+      const ws = new WebSocket(`${to.syncUrl}/pending`);
       await new Promise((resolve) => ws.on('open', resolve));
-      const message = new Uint8Array([0, 2, ...varUint(update.length), ...update]);
-      ws.send(message);
-      await delay(100);
+      const handledBefore = to.metrics().messages.in;
+      ws.send(new Uint8Array([0, 2, ...varUint(update.length), ...update]));
+      // The server counts a message in the same synchronous step that applies and stores it.
+      await waitFor(() => to.metrics().messages.in > handledBefore, 'the server to handle the update');
       ws.close();
     };
 
     let s = await startSyncServer({ dataDir, allowAnonymous: true, logger: quiet });
-    await sendRaw(`${s.syncUrl}/pending`, second); // depends on `first`, which the server lacks
+    await sendRaw(s, second); // depends on `first`, which the server lacks
     await s.close();
     s = await server(dataDir);
-    await sendRaw(`${s.syncUrl}/pending`, first);
+    await sendRaw(s, first);
     const reader = client(s.syncUrl, 'pending');
     await waitFor(() => reader.doc.getText('t').toString() === 'first second', 'both parts to integrate');
   });
