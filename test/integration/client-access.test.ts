@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signToken } from '../../server/index';
 import { connectBoardClient, startTestServer, type BoardClient, type TestServer, waitFor } from '../support';
@@ -10,9 +12,11 @@ import { connectBoardClient, startTestServer, type BoardClient, type TestServer,
 
 let server: TestServer | null = null;
 const clients: BoardClient[] = [];
+const stops: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client.close();
+  for (const stop of stops.splice(0)) await stop();
   await server?.dispose();
   server = null;
 });
@@ -28,6 +32,23 @@ function join(room: string, options: { token?: string; code?: string } = {}): Bo
   const client = connectBoardClient(server!.server.syncUrl, room, 'Guest', options);
   clients.push(client);
   return client;
+}
+
+/**
+ * A server that fails every websocket upgrade (socket dropped) and answers HTTP with 503,
+ * so its clients keep retrying; counts the upgrade attempts.
+ */
+async function failingServer(): Promise<{ syncUrl: string; upgrades(): number }> {
+  let upgrades = 0;
+  const http = createServer((_req, res) => res.writeHead(503).end());
+  http.on('upgrade', (_req, socket) => {
+    upgrades++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  stops.push(() => new Promise<void>((resolve) => http.close(() => resolve())));
+  const { port } = http.address() as AddressInfo;
+  return { syncUrl: `ws://127.0.0.1:${port}/sync`, upgrades: () => upgrades };
 }
 
 async function refusalOf(client: BoardClient): Promise<string | null> {
@@ -60,8 +81,12 @@ describe('refused connections', () => {
     const client = join('room-a', { code: 'ABCD-EFGH' });
     expect(await refusalOf(client)).toBe('code-unknown');
     const refusedBefore = s.metrics().connections.refused['code-unknown'] ?? 0;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    // No websocket attempts while refused (back-off would have made several by now).
+    // A client of a failing server retries with the same back-off: once it has tried several
+    // times, a refused client that still retried would have tried again too.
+    const failing = await failingServer();
+    const control = connectBoardClient(failing.syncUrl, 'room-a', 'Control');
+    clients.push(control);
+    await waitFor(() => failing.upgrades() >= 4, 'a client of a failing server to retry');
     expect(s.metrics().connections.refused['code-unknown'] ?? 0).toBe(refusedBefore);
 
     s.addJoinCode('ABCD-EFGH', 'room-a', 'editor');
@@ -100,7 +125,12 @@ describe('roles', () => {
       () => viewer.board.snapshot().elements[fromEditor] !== undefined,
       'the viewer receives edits',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => s.metrics().updates.viewerWritesRejected > 0, "the server to drop the viewer's edit");
+    // A marker another editor sends afterwards reaches the editor behind anything the server relayed before it.
+    const other = join('room-v', { token: s.mintToken('room-v', 'editor', 60) });
+    await other.connection.whenSynced();
+    const marker = other.board.addElement({ type: 'sticky', x: 0, y: 0, text: 'marker' });
+    await waitFor(() => editor.board.snapshot().elements[marker] !== undefined, 'the editor gets the marker');
     expect(editor.board.snapshot().elements[fromViewer]).toBeUndefined();
   });
 });
