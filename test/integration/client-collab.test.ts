@@ -166,6 +166,11 @@ describe('offline editing', () => {
 
     c.network.set(false);
     expect(c.connection.state.getState()).toMatchObject({ status: 'offline', reason: 'network' });
+    // The server has let go of C's socket: nothing can cross in either direction from here on.
+    await waitFor(
+      () => server.server.connections().rooms['offline-room']?.editors === 2,
+      "the server to see C's socket close",
+    );
 
     // Both sides edit while C is away, including the same card's text.
     const cOffline = [
@@ -180,7 +185,6 @@ describe('offline editing', () => {
     expect(c.connection.state.getState().unsyncedChanges).toBe(true);
 
     await waitForConvergence([a, b]);
-    await delay(300);
     // Nothing crossed while C was offline, in either direction.
     expect(allCards(journeyOf(a, journeyId)).some((card) => cOffline.includes(card.id))).toBe(false);
     expect(allCards(journeyOf(c, journeyId)).some((card) => card.id === aOnline)).toBe(false);
@@ -301,11 +305,17 @@ describe('presence', () => {
     let received = 0;
     const off = b.connection.presence.peers.subscribe(() => received++);
     const started = Date.now();
+    let lastX = 0;
     while (Date.now() - started < 500) {
-      a.connection.presence.setCursor({ x: Date.now() - started, y: 0 });
-      await delay(2);
+      lastX = Date.now() - started;
+      a.connection.presence.setCursor({ x: lastX, y: 0 });
+      await delay(2); // a mouse moving: a move every few milliseconds
     }
-    await delay(100);
+    // The throttle sends the last position at the end of its window.
+    await waitFor(
+      () => b.connection.presence.peers.getState().peers[0]?.cursor?.x === lastX,
+      "B to see A's last cursor position",
+    );
     off();
     // ~250 moves in half a second go out as at most ~16 updates (plus slack for timing).
     expect(received).toBeGreaterThan(5);

@@ -11,7 +11,6 @@ import {
   getJson,
   removeDir,
   ROOT,
-  delay,
   spawnServer,
   synced,
   tempDir,
@@ -85,7 +84,12 @@ describe('roles', () => {
       () => warnings.some((w) => /Permission denied.*read-only/s.test(w)),
       'the read-only notice',
     );
-    await delay(100);
+    // A marker the editor sends now comes back through a second editor behind anything the
+    // server relayed before it; the viewer's writes must not be among that.
+    const second = client(s.syncUrl, 'board', { token: signToken(secret, 'board', 'editor', 600) });
+    await synced(second);
+    second.doc.getMap('m').set('marker', 1);
+    await waitFor(() => editor.doc.getMap('m').get('marker') === 1, 'the editor to get the marker');
     expect(editor.doc.getText('t').toString()).toBe('from the editor');
     expect(editor.doc.getMap('m').has('evil')).toBe(false);
 
@@ -93,9 +97,17 @@ describe('roles', () => {
     viewer.provider.disconnect();
     viewer.provider.connect();
     await synced(viewer);
+    // The server sent its step 1 before the step 2 that synced the viewer, so the viewer's own
+    // step 2 is already on the wire; a presence change after it marks when the server has read it.
+    viewer.provider.awareness.setLocalStateField('user', { name: 'Vi again' });
+    await waitFor(
+      () =>
+        (editor.provider.awareness.getStates().get(viewer.doc.clientID) as { user?: { name: string } })?.user
+          ?.name === 'Vi again',
+      "the viewer's presence after its step 2",
+    );
     const fresh = client(s.syncUrl, 'board', { token: signToken(secret, 'board', 'editor', 600) });
     await synced(fresh);
-    await delay(100);
     expect(fresh.doc.getText('t').toString()).toBe('from the editor');
     expect(fresh.doc.getMap('m').has('evil')).toBe(false);
   });
@@ -280,9 +292,10 @@ describe('join codes', () => {
     );
     expect(s.removeJoinCode(code)).toBe(true);
     expect(await closed).toBe(4403);
-    await delay(300);
-    // 44xx tells the stock client not to come back; the code no longer opens the room.
+    // 44xx tells the stock client not to come back: its scheduled reconnect is now a no-op.
+    expect(participant.provider.shouldConnect).toBe(false);
     expect(participant.provider.wsconnected).toBe(false);
+    // The code no longer opens the room.
     expect(await tryUpgrade(`${s.syncUrl}/workshop?code=${code}`)).toBe(401);
     expect(watcher.provider.wsconnected).toBe(true);
   });

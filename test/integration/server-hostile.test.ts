@@ -8,7 +8,6 @@ import {
   connectYClient,
   getJson,
   removeDir,
-  delay,
   synced,
   tempDir,
   tryUpgrade,
@@ -283,8 +282,15 @@ describe('hostile client', () => {
     await new Promise((resolve) => ws.on('open', resolve));
     // A frozen peer: its socket stops reading, so it never answers a ping.
     (ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    // The friend's socket, to count the pings it answers (the `ws` client pongs by itself).
+    const friendSocket = friend.provider.ws as unknown as { on(event: 'ping', listener: () => void): void };
+    let pings = 0;
+    friendSocket.on('ping', () => pings++);
     await waitFor(() => s.metrics().connections.timedOut === 1, 'the frozen peer to be dropped', 3000);
-    await delay(400);
+    // Three more ping rounds: a peer that missed one answer would have been dropped by now.
+    const pingsAtDrop = pings;
+    await waitFor(() => pings >= pingsAtDrop + 3, 'three more pings to the friend');
+    expect(s.metrics().connections.timedOut).toBe(1);
     expect(s.connections().total).toBe(1);
     expect(friend.closes).toBe(0);
     ws.terminate();
