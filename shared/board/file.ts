@@ -3,9 +3,13 @@ import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { BoardDoc } from './BoardDoc';
+import { checkInvariants } from './invariants';
 import { migrate } from './migrations';
+import { deepestNesting, MAX_NESTING_DEPTH } from './nesting';
 import { repairDoc } from './repair';
 import { SCHEMA_VERSION } from './schema';
+
+export { MAX_NESTING_DEPTH } from './nesting';
 
 /**
  * The `.cxboard` file format (documented in docs/FILE_FORMAT.md): UTF-8 JSON
@@ -18,8 +22,14 @@ import { SCHEMA_VERSION } from './schema';
  */
 export const BOARD_FILE_FORMAT = 'cxboard';
 export const BOARD_FILE_VERSION = 1;
-/** Files above this size are refused before parsing. */
+/** Files above this size are refused before parsing, and boards that would save larger are refused at load. */
 export const MAX_BOARD_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The envelope's `title` is for people and file browsers: it is written clipped to this many
+ * characters and read only when it is a string no longer than this (else ignored); the
+ * board's own title in the document is not limited by it.
+ */
+export const MAX_ENVELOPE_TITLE = 1_000;
 
 /** Why a file was refused, or what was repaired while loading it. `code` keys the UI's message. */
 export interface LoadIssue {
@@ -34,18 +44,21 @@ export interface LoadIssue {
     | 'repaired';
   message: string;
   params?: Record<string, string | number>;
+  /** Technical cause, for logs and bug reports (never shown in place of `message`). */
+  detail?: string;
 }
 
 export type BoardLoadResult =
   | { ok: true; board: BoardDoc; warnings: LoadIssue[]; migratedFrom: number | null }
   | { ok: false; error: LoadIssue };
 
+/** What a reader needs from the envelope; `savedAt` and `title` are informational and ignored when malformed. */
 const envelopeSchema = z.object({
   format: z.literal(BOARD_FILE_FORMAT),
   formatVersion: z.number().int().min(1),
   schemaVersion: z.number().int().min(1),
-  savedAt: z.string().max(64).optional(),
-  title: z.string().max(10_000).optional(),
+  savedAt: z.string().max(64).optional().catch(undefined),
+  title: z.string().max(MAX_ENVELOPE_TITLE).optional().catch(undefined),
   ydoc: z.string().min(1),
 });
 
@@ -57,20 +70,31 @@ export function serializeBoardFile(board: BoardDoc, savedAt: Date = new Date()):
     formatVersion: BOARD_FILE_VERSION,
     schemaVersion: snapshot.meta.schemaVersion,
     savedAt: savedAt.toISOString(),
-    title: snapshot.meta.title,
+    title: clip(snapshot.meta.title, MAX_ENVELOPE_TITLE),
     ydoc: toBase64(Y.encodeStateAsUpdate(board.ydoc)),
   };
   return encodeUtf8(`${JSON.stringify(envelope, null, 1)}\n`);
+}
+
+/** `text` cut to at most `max` UTF-16 units without splitting a surrogate pair. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
 }
 
 function refuse(code: LoadIssue['code'], message: string, params?: LoadIssue['params']): BoardLoadResult {
   return { ok: false, error: params ? { code, message, params } : { code, message } };
 }
 
+const DAMAGED = 'The board data in the file is damaged and cannot be read.';
+
 /**
- * Loads an untrusted `.cxboard` file: guard (size, JSON, envelope) → decode → migrate →
- * repair. Never throws; a refused file comes back as `{ ok: false, error }` with a message
- * a person understands, and nothing is partially loaded.
+ * Loads an untrusted `.cxboard` file: guard (size, JSON, envelope) → decode → check
+ * (complete, nesting) → migrate → repair → check (invariants, saves within the size limit).
+ * Never throws; a refused file comes back as `{ ok: false, error }` with a message a person
+ * understands, and nothing is partially loaded. A board that loads can be saved and loaded
+ * again.
  */
 export function parseBoardFile(bytes: Uint8Array): BoardLoadResult {
   if (bytes.byteLength === 0) return refuse('empty', 'The file is empty.');
@@ -118,21 +142,68 @@ export function parseBoardFile(bytes: Uint8Array): BoardLoadResult {
     );
   }
   const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, fromBase64(envelope.data.ydoc));
-  } catch {
+  const progress: { step: LoadStep } = { step: 'decode' };
+  let board: BoardDoc | null = null;
+  const discard = (result: BoardLoadResult): BoardLoadResult => {
+    board?.destroy();
     doc.destroy();
-    return refuse('damaged', 'The board data in the file is damaged and cannot be read.');
+    return result;
+  };
+  try {
+    const result = loadDocument(doc, envelope.data.ydoc, progress);
+    if (!result.ok) return discard(result);
+    board = result.board;
+    // The promise to the user: a board that opens is sound and can be saved and opened again.
+    progress.step = 'read';
+    const snapshot = board.snapshot();
+    progress.step = 'check';
+    const problems = checkInvariants(snapshot);
+    if (problems.length > 0) return discard(damaged(`check: ${problems.slice(0, 3).join('; ')}`));
+    if (serializeBoardFile(board).byteLength > MAX_BOARD_FILE_BYTES) {
+      return discard(
+        refuse('too-large', `The board is larger than ${MAX_BOARD_FILE_BYTES / 1024 / 1024} MB.`, {
+          limitMb: MAX_BOARD_FILE_BYTES / 1024 / 1024,
+        }),
+      );
+    }
+    return result;
+  } catch (error) {
+    // Content nothing foresaw made a step fail: the caller still gets a refusal, never an
+    // exception, and never half a board. `detail` names the step for bug reports.
+    return discard(damaged(`${progress.step}: ${describe(error)}`));
+  }
+}
+
+/** The steps of loading a document, named in `LoadIssue.detail` when one fails unexpectedly. */
+type LoadStep = 'decode' | 'migrate' | 'repair' | 'read' | 'check';
+
+function damaged(detail: string): BoardLoadResult {
+  return { ok: false, error: { code: 'damaged', message: DAMAGED, detail } };
+}
+
+/** Decode → check → migrate → repair, into `doc`. May throw on content nothing foresaw; the caller contains it. */
+function loadDocument(doc: Y.Doc, base64: string, progress: { step: LoadStep }): BoardLoadResult {
+  try {
+    Y.applyUpdate(doc, fromBase64(base64));
+  } catch (error) {
+    // Expected for damaged bytes: Yjs throws on updates it cannot decode.
+    return damaged(`decode: ${describe(error)}`);
   }
   // An update cut short can still apply "successfully" while leaving parts waiting for data
   // that never comes; loading that would silently drop content, so refuse it.
   if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-    doc.destroy();
     return refuse('damaged', 'The board data in the file is incomplete (the file may be truncated).');
   }
+  if (deepestNesting(doc) > MAX_NESTING_DEPTH) {
+    return refuse(
+      'damaged',
+      `The board data in the file is damaged: it is nested more than ${MAX_NESTING_DEPTH} levels deep.`,
+      { limit: MAX_NESTING_DEPTH },
+    );
+  }
+  progress.step = 'migrate';
   const migrated = migrate(doc);
   if (!migrated.ok) {
-    doc.destroy();
     return migrated.code === 'newer-version'
       ? refuse(
           'newer-version',
@@ -143,6 +214,7 @@ export function parseBoardFile(bytes: Uint8Array): BoardLoadResult {
         )
       : refuse('damaged', 'The board data in the file is damaged: it has no schema version.');
   }
+  progress.step = 'repair';
   const report = repairDoc(doc);
   const warnings: LoadIssue[] = [];
   if (report.removed.length > 0) {
@@ -154,4 +226,8 @@ export function parseBoardFile(bytes: Uint8Array): BoardLoadResult {
   }
   const board = BoardDoc.fromYDoc(doc);
   return { ok: true, board, warnings, migratedFrom: migrated.applied.length > 0 ? migrated.from : null };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

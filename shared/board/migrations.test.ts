@@ -53,6 +53,44 @@ describe('migrations', () => {
     expect(matrix.get('detached')).toBeInstanceOf(Y.Array);
   });
 
+  it('v2 → v3: a row field that is a shared type other than a text is dropped, not re-inserted', () => {
+    // Re-inserting a Y.Map that is already in the document throws inside Yjs (issue 9).
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 2);
+    const rows = new Y.Map();
+    const matrix = new Y.Map();
+    matrix.set('rows', rows);
+    doc.getMap('matrices').set('m', matrix);
+    const row = new Y.Map();
+    rows.set('s1', row);
+    row.set('pain', new Y.Map());
+    row.set('risks', Y.Array.from(['r']));
+    row.set('sub', new Y.Doc());
+    const note = new Y.Text();
+    row.set('humanReason', note);
+    note.insert(0, 'Identity check');
+    row.set('fit', 4);
+    expect(migrate(doc).ok).toBe(true);
+    expect([...rows.keys()].sort()).toEqual(['s1|fit', 's1|humanReason']);
+    expect(String(rows.get('s1|humanReason'))).toBe('Identity check');
+    expect(rows.get('s1|fit')).toBe(4);
+  });
+
+  it('v2 → v3: a flat key already present is kept over the nested row', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 2);
+    const rows = new Y.Map();
+    const matrix = new Y.Map();
+    matrix.set('rows', rows);
+    doc.getMap('matrices').set('m', matrix);
+    const row = new Y.Map();
+    rows.set('s1', row);
+    row.set('pain', 2);
+    rows.set('s1|pain', 5);
+    expect(migrate(doc).ok).toBe(true);
+    expect(rows.get('s1|pain')).toBe(5);
+  });
+
   it('refuses a newer or unversioned document and changes nothing', () => {
     const newer = new Y.Doc();
     newer.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);

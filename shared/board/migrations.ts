@@ -28,6 +28,18 @@ function toText(map: YMap, key: string): void {
   else if (value === undefined) map.set(key, newText());
 }
 
+/**
+ * A v2 row field's value as it can live under its flat v3 key, or undefined when it cannot
+ * be moved. A shared type already in the document cannot be inserted a second time: texts
+ * are copied; other types (a map, an array, a sub-document where a row field holds a text,
+ * a number or a flag) are damage no reader would show, so they are dropped with the row.
+ */
+function movableRowValue(value: unknown): unknown {
+  if (value instanceof Y.Text) return newText(value.toString());
+  if (value instanceof Y.AbstractType || value instanceof Y.Doc) return undefined;
+  return value;
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     // v1 stored texts as plain strings (last writer wins); v2 stores Y.Text so concurrent
@@ -72,7 +84,8 @@ export const MIGRATIONS: readonly Migration[] = [
           if (!(row instanceof Y.Map)) continue;
           for (const [field, value] of row.entries()) {
             const key = `${stageId}|${field}`;
-            rows.set(key, value instanceof Y.Text ? newText(value.toString()) : value);
+            const moved = movableRowValue(value);
+            if (moved !== undefined && !rows.has(key)) rows.set(key, moved);
           }
           rows.delete(stageId);
         }

@@ -7,6 +7,8 @@ import {
   boardSnapshotSchema,
   checkInvariants,
   MAX_BOARD_FILE_BYTES,
+  MAX_ENVELOPE_TITLE,
+  MAX_NESTING_DEPTH,
   parseBoardFile,
   SCHEMA_VERSION,
   serializeBoardFile,
@@ -107,6 +109,50 @@ describe('.cxboard files', () => {
     expect(parseBoardFile(new Uint8Array())).toMatchObject({ ok: false, error: { code: 'empty' } });
     const huge = new Uint8Array(MAX_BOARD_FILE_BYTES + 1).fill(0x20);
     expect(parseBoardFile(huge)).toMatchObject({ ok: false, error: { code: 'too-large' } });
+  });
+
+  it('a board with a title longer than the envelope allows saves and opens again', () => {
+    const board = BoardDoc.create({ title: 'short' });
+    board.ydoc.transact(() => board.ydoc.getMap('meta').set('title', 'T'.repeat(20_000)));
+    const loaded = parseBoardFile(serializeBoardFile(board));
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const saved = serializeBoardFile(loaded.board);
+    const envelope = JSON.parse(new TextDecoder().decode(saved));
+    expect(envelope.title.length).toBeLessThanOrEqual(MAX_ENVELOPE_TITLE);
+    const again = parseBoardFile(saved);
+    expect(again.ok && again.board.snapshot()).toEqual(loaded.board.snapshot());
+  });
+
+  it('ignores a malformed informational title or date in the envelope', () => {
+    const text = new TextDecoder().decode(fixture('v3.cxboard'));
+    const envelope = JSON.parse(text);
+    for (const patch of [
+      { title: 42 },
+      { title: 'x'.repeat(MAX_ENVELOPE_TITLE + 1) },
+      { savedAt: ['2026'] },
+    ]) {
+      const result = parseBoardFile(new TextEncoder().encode(JSON.stringify({ ...envelope, ...patch })));
+      expect(result).toMatchObject({ ok: true, warnings: [] });
+    }
+  });
+
+  it(`refuses content nested more than ${MAX_NESTING_DEPTH} levels deep`, () => {
+    const board = BoardDoc.create({ title: 'Deep' });
+    board.ydoc.transact(() => {
+      let map = board.ydoc.getMap<unknown>('elements');
+      for (let i = 0; i < 3_000; i++) {
+        const next = new Y.Map<unknown>();
+        map.set('d', next);
+        map = next;
+      }
+    });
+    const result = parseBoardFile(serializeBoardFile(board));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'damaged', params: { limit: MAX_NESTING_DEPTH } },
+    });
+    if (!result.ok) expect(result.error.message).toMatch(/nested more than 32 levels/);
   });
 
   it('leaves out unreadable records and says so', () => {
