@@ -5,7 +5,7 @@ import { BoardDoc } from './BoardDoc';
 import { checkInvariants } from './invariants';
 import { repairDoc } from './repair';
 import { LANE_TYPES, MATRIX_COLUMNS, MOMENT_TYPES } from './types';
-import { boardSnapshotSchema } from './validate';
+import { boardSnapshotSchema } from './records';
 
 /**
  * Convergence: several replicas apply random command sequences, exchange updates in random

@@ -1,15 +1,16 @@
 /**
  * The board document model: `BoardDoc` (commands, snapshots, change events, local undo),
- * its plain snapshot types, ordering, presets, migrations and the `.cxboard` file codec.
+ * the record definitions and plain snapshot types, ordering, presets, migrations and the
+ * `.cxboard` file codec.
  */
 export * from './BoardDoc';
 export { newId } from './ids';
 export { compareOrdered, sortOrdered } from './order';
-export { defaultPreset, LANE_PRESETS } from './presets';
+export { defaultPreset, LANE_PRESET_NAMES, LANE_PRESETS } from './presets';
 export { cellKey, LIMITS, ROOT_KEYS, SCHEMA_VERSION } from './schema';
 export * from './types';
+export { boardSnapshotSchema, elementInputSchema, elementSchema } from './records';
 export * from './file';
 export { checkInvariants } from './invariants';
 export { MIGRATIONS, type Migration, type MigrationResult, migrate, schemaVersionOf } from './migrations';
 export { type RepairReport, repairDoc } from './repair';
-export * from './validate';

@@ -1,3 +1,4 @@
+import { own } from './read';
 import { cellKey } from './schema';
 import type { BoardSnapshot } from './types';
 
@@ -31,7 +32,7 @@ export function checkInvariants(board: BoardSnapshot): string[] {
       if (!stages.has(m.stageId)) problems.push(`moment ${m.id} is in deleted stage`);
   }
   for (const matrix of Object.values(board.matrices)) {
-    const journey = board.journeys[matrix.journeyId];
+    const journey = own(board.journeys, matrix.journeyId);
     const expected = journey?.stages.map((s) => s.id).join(',');
     if (matrix.rows.map((r) => r.stageId).join(',') !== expected) {
       problems.push(`matrix ${matrix.id}: rows do not follow the stages of journey ${matrix.journeyId}`);
@@ -39,13 +40,13 @@ export function checkInvariants(board: BoardSnapshot): string[] {
   }
   for (const bp of Object.values(board.blueprints)) {
     if (!bp.journeyId) continue;
-    const journey = board.journeys[bp.journeyId];
+    const journey = own(board.journeys, bp.journeyId);
     if (bp.columns.map((c) => c.id).join(',') !== journey?.stages.map((s) => s.id).join(',')) {
       problems.push(`blueprint ${bp.id}: columns do not follow journey ${bp.journeyId}`);
     }
   }
   for (const metric of Object.values(board.metrics)) {
-    const journey = board.journeys[metric.journeyId];
+    const journey = own(board.journeys, metric.journeyId);
     if (!journey?.stages.some((s) => s.id === metric.stageId))
       problems.push(`metric ${metric.id} is on a deleted stage`);
   }

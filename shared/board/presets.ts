@@ -1,4 +1,9 @@
-import type { JourneyKind, LanePreset, LaneType } from './types';
+import type { JourneyKind, LaneType } from './records/journey';
+
+/** Names of the lane sets offered when a journey map is created. */
+export const LANE_PRESET_NAMES = ['full', 'light', 'ejm'] as const;
+/** Lane set offered when a journey map is created. */
+export type LanePreset = (typeof LANE_PRESET_NAMES)[number];
 
 /**
  * Lane sets offered when a journey map is created (DOMAIN 2.1). Titles are not stored

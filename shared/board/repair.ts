@@ -1,17 +1,16 @@
 import * as Y from 'yjs';
+import { childMaps, dict, own, type ReadIssue, type YMap } from './read';
 import {
-  childMaps,
-  type ReadIssue,
+  type JourneySnapshot,
+  metaFields,
   readBlueprint,
   readElement,
   readJourney,
   readMatrix,
   readMetric,
-} from './read';
+} from './records';
 import { ROOT_KEYS } from './schema';
-import type { JourneySnapshot } from './types';
-
-type YMap = Y.Map<unknown>;
+import { setTextField } from './text';
 
 /** What `repairDoc` removed: unreadable records (reported) and orphans (counted). */
 export interface RepairReport {
@@ -25,7 +24,8 @@ export interface RepairReport {
  * The restore step for untrusted documents (files, imports): removes records the readers
  * cannot read and records orphaned by concurrent deletes, in one transaction with origin
  * 'repair' (not undoable). What it removes was already invisible in snapshots, so repair
- * never changes what the user sees; it makes the stored document match it.
+ * never changes what the user sees; it makes the stored document match it. Record ids are
+ * untrusted keys: lookups go through null-prototype records and own keys only.
  */
 export function repairDoc(doc: Y.Doc): RepairReport {
   const removed: ReadIssue[] = [];
@@ -42,12 +42,20 @@ export function repairDoc(doc: Y.Doc): RepairReport {
         }
       }
     }
+    // The title is read with the same bound it is written with; store what is shown, so a
+    // board with an over-long title can be saved and opened again.
+    const meta = doc.getMap<unknown>('meta');
+    const title = meta.get('title');
+    const shown = metaFields.title.repair(title);
+    if ((title instanceof Y.Text || typeof title === 'string') && title.toString() !== shown)
+      setTextField(meta, 'title', shown);
+
     const elements = doc.getMap<unknown>('elements');
     for (const [id, m] of [...childMaps(elements, 'elements', undefined)]) {
       if (!readElement(id, m, sink)) elements.delete(id);
     }
     const journeysRoot = doc.getMap<unknown>('journeys');
-    const journeys: Record<string, JourneySnapshot> = {};
+    const journeys = dict<JourneySnapshot>();
     for (const [id, m] of [...childMaps(journeysRoot, 'journeys', undefined)]) {
       const j = readJourney(id, m, sink);
       if (!j) {
@@ -64,21 +72,19 @@ export function repairDoc(doc: Y.Doc): RepairReport {
         blueprints.delete(id);
         continue;
       }
-      const live = new Set(bp.columns.map((c) => c.id));
-      const cards = m.get('cards') as YMap;
-      for (const [cid, c] of [...cards.entries()]) {
-        if (!(c instanceof Y.Map) || !live.has(String(c.get('columnId')))) {
-          cards.delete(cid);
-          orphans++;
-        }
-      }
+      const live = new Set<string>();
+      for (const cards of Object.values(bp.cells)) for (const card of cards) live.add(card.id);
+      orphans += pruneChildren(m.get('cards') as YMap, live);
     }
     const metrics = doc.getMap<unknown>('metrics');
     for (const [id, m] of [...childMaps(metrics, 'metrics', undefined)]) {
       const metric = readMetric(id, m, sink);
-      const journey = metric ? journeys[metric.journeyId] : undefined;
-      if (!metric) metrics.delete(id);
-      else if (!journey?.stages.some((s) => s.id === metric.stageId)) {
+      if (!metric) {
+        metrics.delete(id);
+        continue;
+      }
+      const journey = own(journeys, metric.journeyId);
+      if (!journey?.stages.some((s) => s.id === metric.stageId)) {
         metrics.delete(id);
         orphans++;
       }
@@ -99,16 +105,16 @@ export function repairDoc(doc: Y.Doc): RepairReport {
         }
       }
     }
-    const items = (id: unknown) =>
-      typeof id === 'string' && [elements, journeysRoot, blueprints, matrices].some((root) => root.has(id));
+    const isItem = (id: unknown) =>
+      typeof id === 'string' &&
+      [elements, journeysRoot, blueprints, matrices].some((root) => root.get(id) instanceof Y.Map);
     for (const [id, m] of [...childMaps(elements, 'elements', undefined)]) {
-      if (m.get('type') === 'connector' && (!items(m.get('from')) || !items(m.get('to')))) {
+      const frameId = m.get('frameId');
+      const frame = typeof frameId === 'string' ? elements.get(frameId) : undefined;
+      if (m.get('type') === 'connector' && (!isItem(m.get('from')) || !isItem(m.get('to')))) {
         elements.delete(id);
         orphans++;
-      } else if (
-        m.get('frameId') != null &&
-        (elements.get(String(m.get('frameId'))) as YMap | undefined)?.get('type') !== 'frame'
-      ) {
+      } else if (frameId != null && !(frame instanceof Y.Map && frame.get('type') === 'frame')) {
         m.set('frameId', null);
         orphans++;
       }
@@ -117,35 +123,25 @@ export function repairDoc(doc: Y.Doc): RepairReport {
   return { removed, orphans };
 }
 
-/** Removes cards and moments of a journey whose stage or lane no longer exists. */
-function pruneJourney(m: YMap, j: JourneySnapshot): number {
+/** Deletes the children of `map` whose ids are not in `live`; returns how many. */
+function pruneChildren(map: YMap, live: ReadonlySet<string>): number {
   let count = 0;
-  const stageIds = new Set(j.stages.map((s) => s.id));
-  const laneIds = new Set(j.lanes.map((l) => l.id));
-  const lanes = m.get('lanes') as YMap;
-  for (const [lid] of [...lanes.entries()]) {
-    if (!laneIds.has(lid)) {
-      lanes.delete(lid);
-      count++;
-    }
-  }
-  const cards = m.get('cards') as YMap;
-  for (const [cid, c] of [...cards.entries()]) {
-    if (
-      !(c instanceof Y.Map) ||
-      !stageIds.has(String(c.get('stageId'))) ||
-      !laneIds.has(String(c.get('laneId')))
-    ) {
-      cards.delete(cid);
-      count++;
-    }
-  }
-  const moments = m.get('moments') as YMap;
-  for (const [mid, mo] of [...moments.entries()]) {
-    if (!(mo instanceof Y.Map) || !stageIds.has(String(mo.get('stageId')))) {
-      moments.delete(mid);
+  for (const id of [...map.keys()]) {
+    if (!live.has(id)) {
+      map.delete(id);
       count++;
     }
   }
   return count;
+}
+
+/** Removes lanes, cards and moments of a journey that its snapshot does not show. */
+function pruneJourney(m: YMap, j: JourneySnapshot): number {
+  const cards = new Set<string>();
+  for (const list of Object.values(j.cells)) for (const card of list) cards.add(card.id);
+  return (
+    pruneChildren(m.get('lanes') as YMap, new Set(j.lanes.map((l) => l.id))) +
+    pruneChildren(m.get('cards') as YMap, cards) +
+    pruneChildren(m.get('moments') as YMap, new Set(j.moments.map((mo) => mo.id)))
+  );
 }

@@ -1,4 +1,4 @@
-import type { BoardSnapshot, ElementSnapshot, ShapeKind } from '../../shared/board';
+import { type BoardSnapshot, type ElementSnapshot, elementInputSchema } from '../../shared/board';
 import type { Rect } from './viewModel';
 
 /**
@@ -57,65 +57,6 @@ export function serializeClipboard(elements: readonly ElementSnapshot[]): string
   return JSON.stringify(payload);
 }
 
-const ELEMENT_TYPES = new Set(['sticky', 'text', 'shape', 'frame', 'connector']);
-const SHAPES = new Set<ShapeKind>(['rectangle', 'ellipse', 'diamond']);
-const ID = /^[0-9A-Za-z_-]{1,64}$/;
-
-function finite(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
-}
-
-function optionalId(v: unknown): v is string | null {
-  return v === null || (typeof v === 'string' && ID.test(v));
-}
-
-function parseElement(raw: unknown): ElementSnapshot | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  const style = r.style as Record<string, unknown> | undefined;
-  if (
-    typeof r.id !== 'string' ||
-    !ID.test(r.id) ||
-    typeof r.type !== 'string' ||
-    !ELEMENT_TYPES.has(r.type) ||
-    !finite(r.x) ||
-    !finite(r.y) ||
-    !finite(r.width) ||
-    !finite(r.height) ||
-    r.width <= 0 ||
-    r.height <= 0 ||
-    typeof r.text !== 'string' ||
-    typeof style !== 'object' ||
-    style === null ||
-    typeof style.color !== 'string' ||
-    !optionalId(r.frameId ?? null) ||
-    !optionalId(r.from ?? null) ||
-    !optionalId(r.to ?? null)
-  ) {
-    return null;
-  }
-  const shape = style.shape;
-  const fontSize = style.fontSize;
-  return {
-    id: r.id,
-    type: r.type as ElementSnapshot['type'],
-    x: r.x,
-    y: r.y,
-    width: r.width,
-    height: r.height,
-    text: r.text,
-    style: {
-      color: style.color,
-      ...(typeof shape === 'string' && SHAPES.has(shape as ShapeKind) ? { shape: shape as ShapeKind } : {}),
-      ...(finite(fontSize) ? { fontSize } : {}),
-    },
-    z: typeof r.z === 'string' ? r.z : 'a0',
-    frameId: (r.frameId as string | null | undefined) ?? null,
-    from: (r.from as string | null | undefined) ?? null,
-    to: (r.to as string | null | undefined) ?? null,
-  };
-}
-
 /** The result of reading clipboard text. */
 export type ClipboardRead =
   | { kind: 'elements'; elements: ElementSnapshot[] }
@@ -142,9 +83,9 @@ export function parseClipboard(text: string): ClipboardRead {
   if (d.elements.length > MAX_CLIPBOARD_ELEMENTS) return { kind: 'invalid', reason: 'too-many' };
   const elements: ElementSnapshot[] = [];
   for (const raw of d.elements) {
-    const el = parseElement(raw);
-    if (!el) return { kind: 'invalid', reason: 'malformed' };
-    elements.push(el);
+    const parsed = elementInputSchema.safeParse(raw);
+    if (!parsed.success) return { kind: 'invalid', reason: 'malformed' };
+    elements.push(parsed.data);
   }
   return { kind: 'elements', elements };
 }

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { BoardDoc } from './BoardDoc';
+import { BoardCommandError, BoardDoc } from '../BoardDoc';
 import {
   boardSnapshotSchema,
   cardSchema,
-  clipboardSchema,
+  elementFields,
+  elementInputSchema,
   elementSchema,
   journeySchema,
+  MAX_TITLE_LENGTH,
   matrixRowSchema,
+  metaFields,
   metricSchema,
+  number,
   processCardSchema,
-} from './validate';
+  stringList,
+  text,
+} from './index';
 
 function sampleBoard() {
   const board = BoardDoc.create({ title: 'Valid' });
@@ -60,18 +66,33 @@ describe('record validators', () => {
     expect(processCardSchema.safeParse({ ...processCard, actorKind: 'robot' }).success).toBe(false);
   });
 
-  it('check clipboard payloads before pasting', () => {
+  it('take pasted elements strictly on identity and geometry, leniently on decoration', () => {
     const sticky = Object.values(sampleBoard().elements)[0]!;
-    expect(
-      clipboardSchema.safeParse({ kind: 'cxboard/elements', version: 1, elements: [sticky] }).success,
-    ).toBe(true);
-    expect(
-      clipboardSchema.safeParse({ kind: 'cxboard/elements', version: 2, elements: [sticky] }).success,
-    ).toBe(false);
-    expect(clipboardSchema.safeParse({ kind: 'other', version: 1, elements: [] }).success).toBe(false);
-    expect(
-      clipboardSchema.safeParse({ kind: 'cxboard/elements', version: 1, elements: Array(5001).fill(sticky) })
-        .success,
-    ).toBe(false);
+    const { z: _z, frameId: _f, from: _from, to: _to, ...bare } = sticky;
+    const parsed = elementInputSchema.parse({ ...bare, style: { color: 'blue', shape: 'star', extra: 1 } });
+    expect(parsed).toMatchObject({ z: 'a0', frameId: null, from: null, to: null, style: { color: 'blue' } });
+    expect(parsed.style).toEqual({ color: 'blue' });
+    expect(elementInputSchema.safeParse({ ...sticky, width: 0 }).success).toBe(false);
+    expect(elementInputSchema.safeParse({ ...sticky, style: null }).success).toBe(false);
+  });
+});
+
+describe('record fields', () => {
+  it('repair stored values to what a command could have written, never longer', () => {
+    expect(text(10).repair('x'.repeat(50))).toBe('x'.repeat(10));
+    // A surrogate pair is never split by the cut.
+    expect(text(2).repair('a😀')).toBe('a');
+    expect(number(1, 5, 3).repair(99)).toBe(5);
+    expect(number(1, 5, 3).repair('4')).toBe(3);
+    expect(stringList(2, 3).repair(['ab', 'toolong', 7, 'cd', 'ef'])).toEqual(['ab', 'cd']);
+    expect(metaFields.title.repair('t'.repeat(20_000))).toHaveLength(MAX_TITLE_LENGTH);
+  });
+
+  it('refuse on write what they trim on read', () => {
+    expect(() => metaFields.title.check('t'.repeat(MAX_TITLE_LENGTH + 1), 'title')).toThrow(
+      BoardCommandError,
+    );
+    expect(metaFields.title.check('t'.repeat(MAX_TITLE_LENGTH), 'title')).toHaveLength(MAX_TITLE_LENGTH);
+    expect(() => elementFields.width.check(0, 'width')).toThrow(/width must be a number from 1/);
   });
 });
