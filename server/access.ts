@@ -1,14 +1,23 @@
 import { randomInt } from 'node:crypto';
-import { isValidRoomName } from './roomName';
-import { isRole, type Role, type TokenRefusal, verifyToken } from './tokens';
+import {
+  formatJoinCode,
+  GENERATED_JOIN_CODE_LENGTH,
+  isRole,
+  isValidRoomName,
+  JOIN_CODE_ALPHABET,
+  normalizeJoinCode,
+  type Role,
+  SYNC_PATH,
+  type ServerErrorCode,
+} from '../shared/protocol';
+import { type TokenRefusal, verifyToken } from './tokens';
 
 /**
  * Who may open a room: a signed token (`?token=` or `Authorization: Bearer`), a join code
  * registered at runtime (`?code=`), or nobody at all when anonymous access is on.
  */
 
-/** Path prefix of websocket rooms: clients use `ws://host:port/sync` as the y-websocket server URL. */
-export const SYNC_PATH = '/sync';
+export { normalizeJoinCode, SYNC_PATH };
 
 /** How a connection got in. */
 export type Credential = { kind: 'token' } | { kind: 'code'; code: string } | { kind: 'anonymous' };
@@ -16,7 +25,7 @@ export type Credential = { kind: 'token' } | { kind: 'code'; code: string } | { 
 /** The outcome of an access check. */
 export type AccessDecision =
   | { ok: true; room: string; role: Role; credential: Credential }
-  | { ok: false; status: number; reason: string; message: string };
+  | { ok: false; status: number; reason: ServerErrorCode; message: string };
 
 const TOKEN_MESSAGES: Record<TokenRefusal, [number, string]> = {
   malformed: [401, 'the token is not a room token'],
@@ -25,7 +34,7 @@ const TOKEN_MESSAGES: Record<TokenRefusal, [number, string]> = {
   'wrong-room': [403, 'the token is for another room'],
 };
 
-function refuse(status: number, reason: string, message: string): AccessDecision {
+function refuse(status: number, reason: ServerErrorCode, message: string): AccessDecision {
   return { ok: false, status, reason, message };
 }
 
@@ -117,15 +126,6 @@ export function isLoopbackHost(host: string): boolean {
   );
 }
 
-/** Letters and digits people do not confuse (no 0/O, 1/I/L). */
-const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-/** Upper-cases a typed code and drops spaces and dashes; null when what is left is not 4–32 letters/digits. */
-export function normalizeJoinCode(text: string): string | null {
-  const code = text.toUpperCase().replace(/[\s-]/g, '');
-  return /^[A-Z0-9]{4,32}$/.test(code) ? code : null;
-}
-
 /** Join codes registered at runtime by the hosting app: code → room and role. */
 export class JoinCodes {
   private readonly codes = new Map<string, { room: string; role: Role; expiresAt: number | null }>();
@@ -146,10 +146,12 @@ export class JoinCodes {
   create(room: string, role: Role, options: { ttlMs?: number } = {}): string {
     for (;;) {
       let code = '';
-      for (let i = 0; i < 8; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+      for (let i = 0; i < GENERATED_JOIN_CODE_LENGTH; i++) {
+        code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+      }
       if (this.codes.has(code)) continue;
       this.add(code, room, role, options);
-      return `${code.slice(0, 4)}-${code.slice(4)}`;
+      return formatJoinCode(code);
     }
   }
 

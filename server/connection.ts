@@ -1,4 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
+import { CLOSE_CODES } from '../shared/protocol';
 import type { Credential } from './access';
 import { describeError, type Logger } from './log';
 import type { Counters } from './metrics';
@@ -6,19 +7,8 @@ import { decodeClientMessage, ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
 import type { Role } from './tokens';
 
-/** Websocket close codes the server uses. */
-export const CLOSE = {
-  goingAway: 1001,
-  /** A message the server cannot accept: malformed, wrong type, hostile. */
-  invalidData: 1007,
-  /** ws's own code when a frame exceeds the maximum message size. */
-  tooBig: 1009,
-  internalError: 1011,
-  /** The peer does not read what it is sent fast enough. */
-  tryAgainLater: 1013,
-  /** Access withdrawn (join code removed): 44xx tells the stock client not to reconnect. */
-  accessRevoked: 4403,
-} as const;
+/** Websocket close codes the server uses (defined in shared/protocol). */
+export const CLOSE = CLOSE_CODES;
 
 /** What a connection needs from the server around it. */
 export interface ConnectionContext {

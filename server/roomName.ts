@@ -1,19 +1,12 @@
 import { createHash } from 'node:crypto';
 
+import { isValidRoomName } from '../shared/protocol';
+
 /**
- * Room names are board ids. They arrive in URLs and become file names in the data
- * directory, so they are checked against a small safe alphabet before anything else.
+ * Room names (the rule is in shared/protocol) become file names in the data directory.
  */
 
-/** Longest accepted room name. Keeps the derived file name well under 255 bytes. */
-export const MAX_ROOM_NAME_LENGTH = 128;
-
-const ROOM_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
-
-/** True when `name` is a usable room name: 1–128 characters of `A–Z a–z 0–9 _ -`. */
-export function isValidRoomName(name: string): boolean {
-  return name.length > 0 && name.length <= MAX_ROOM_NAME_LENGTH && ROOM_NAME_PATTERN.test(name);
-}
+export { isValidRoomName, MAX_ROOM_NAME_LENGTH } from '../shared/protocol';
 
 /**
  * Longest stem written out in full: with the longest suffix the store appends

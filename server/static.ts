@@ -1,36 +1,13 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { contentTypeFor } from '../shared/protocol';
 
 /**
  * Serves a built single-page app: files by path, `index.html` for app routes (paths
  * without a file extension), 404 for missing assets. Paths are decoded, normalised and
  * checked to stay inside the root (symbolic links included), so `..` cannot escape it.
  */
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
 
 /** A resolved static root. */
 export class StaticSite {
@@ -94,7 +71,7 @@ export class StaticSite {
     const name = path.basename(file);
     const hashedAsset = /[.-][A-Za-z0-9_-]{8,}\.[a-z0-9]+$/.test(name) && name !== 'index.html';
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Length': fs.statSync(file).size,
       'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isValidRoomName } from './roomName';
+import { isRole, isValidRoomName, type Role } from '../shared/protocol';
 
 /**
  * Signed room tokens: `cxb1.<payload>.<signature>`, both parts base64url. The payload is
@@ -7,8 +7,8 @@ import { isValidRoomName } from './roomName';
  * the first two parts with the server secret. A token for room `*` opens every room.
  */
 
-/** What a connection may do in a room. */
-export type Role = 'editor' | 'viewer';
+export type { Role };
+export { isRole };
 
 /** The signed claims of a token. */
 export interface TokenClaims {
@@ -31,11 +31,6 @@ const PREFIX = 'cxb1';
 const MAX_TOKEN_LENGTH = 1024;
 /** Longest lifetime a token may be minted with (a year). */
 export const MAX_TOKEN_TTL_SECONDS = 366 * 24 * 3600;
-
-/** True for `editor` and `viewer`. */
-export function isRole(value: unknown): value is Role {
-  return value === 'editor' || value === 'viewer';
-}
 
 function sign(secret: Uint8Array, body: string): string {
   return createHmac('sha256', secret).update(body).digest('base64url');

@@ -1,5 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { contentTypeFor } from '../shared/protocol';
 
 /** An answer of the `app://` protocol handler. */
 export interface AssetResponse {
@@ -7,24 +8,6 @@ export interface AssetResponse {
   contentType: string;
   body: Uint8Array;
 }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.map': 'application/json; charset=utf-8',
-};
 
 const notFound = (): AssetResponse => ({
   status: 404,
@@ -56,7 +39,7 @@ export async function serveAppAsset(root: string, requestUrl: string): Promise<A
     if (!(await stat(real)).isFile()) return notFound();
     return {
       status: 200,
-      contentType: CONTENT_TYPES[extname(real).toLowerCase()] ?? 'application/octet-stream',
+      contentType: contentTypeFor(real),
       body: new Uint8Array(await readFile(real)),
     };
   } catch {

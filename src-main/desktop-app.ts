@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { startSyncServer } from '../server/syncServer';
+import { startSyncServer } from '../server/index';
 import {
   type BoardSessionInfo,
   type DesktopEvent,

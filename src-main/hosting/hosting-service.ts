@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
-import type { SyncServer, SyncServerOptions } from '../../server/syncServer';
+import type { SyncServer, SyncServerOptions } from '../../server/index';
 import type { HostingStatus, NetworkInterfaceOption, Participant } from '../../shared/ipc/contract';
-import { normalizeJoinCode } from '../../shared/ipc/join-code';
+import { normalizeJoinCode } from '../../shared/protocol';
 import { listHostingInterfaces, urlHost } from './network';
 import { ParticipantWatcher } from './participants';
 
 export interface HostingDeps {
-  /** The embedded sync server (server/syncServer.ts `startSyncServer`). */
+  /** The embedded sync server (`startSyncServer` from server/index.ts). */
   startServer(options: SyncServerOptions): Promise<SyncServer>;
   /** Folder under which each workshop gets a fresh data directory, removed when it stops. */
   dataRoot: string;

@@ -1,13 +1,18 @@
-import { z } from 'zod';
 import type { DesktopIssue, ResolveWorkshopResult } from '../../shared/ipc/contract';
-import { normalizeJoinCode } from '../../shared/ipc/join-code';
+import {
+  accessAnswerSchema,
+  errorAnswerSchema,
+  isValidRoomName,
+  JOIN_PATH,
+  joinAnswerSchema,
+  normalizeJoinCode,
+  SYNC_PATH,
+} from '../../shared/protocol';
 
 /** What a person typed into "Join a workshop", understood. */
 export type JoinTarget =
   | { kind: 'code'; serverUrl: string; code: string }
   | { kind: 'room'; serverUrl: string; room: string; token: string | null };
-
-const ROOM_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * Understands a join link (`http://host:port/?join=CODE` or `/join/CODE`), a room URL
@@ -40,19 +45,26 @@ export function parseJoinInput(
   }
   const serverUrl = httpBase(withScheme);
   if (!serverUrl) return badAddress();
-  const codeText = url.searchParams.get('join') ?? /^\/join\/([^/]+)\/?$/.exec(url.pathname)?.[1];
+  const codeText = url.searchParams.get('join') ?? pathRest(url.pathname, JOIN_PATH);
   if (codeText) {
     const code = normalizeJoinCode(decodeURIComponent(codeText));
     return code
       ? { ok: true, target: { kind: 'code', serverUrl, code } }
       : fail('bad-code', 'The join code in the link is not valid.');
   }
-  const room = /^\/sync\/([^/]+)\/?$/.exec(url.pathname)?.[1];
-  if (room && ROOM_PATTERN.test(room)) {
+  const room = pathRest(url.pathname, SYNC_PATH);
+  if (room && isValidRoomName(room)) {
     const roomToken = url.searchParams.get('token') ?? token?.trim() ?? null;
     return { ok: true, target: { kind: 'room', serverUrl, room, token: roomToken || null } };
   }
   return fail('not-a-join-link', 'This is not a workshop link. Paste the join link or enter the join code.');
+}
+
+/** The one segment after `prefix` in `pathname` (`/join/ABCD/` → `ABCD`), or undefined. */
+function pathRest(pathname: string, prefix: string): string | undefined {
+  if (!pathname.startsWith(`${prefix}/`)) return undefined;
+  const rest = pathname.slice(prefix.length + 1).replace(/\/$/, '');
+  return rest !== '' && !rest.includes('/') ? rest : undefined;
 }
 
 /** `http(s)://host:port` of an http(s) or ws(s) URL; null for other schemes. */
@@ -67,18 +79,6 @@ function httpBase(text: string): string | null {
   }
 }
 
-const joinAnswerSchema = z.object({
-  room: z.string().regex(ROOM_PATTERN),
-  role: z.enum(['editor', 'viewer']),
-  code: z.string().optional(),
-});
-const roomAnswerSchema = z.object({
-  ok: z.literal(true),
-  room: z.string(),
-  role: z.enum(['editor', 'viewer']),
-});
-const errorAnswerSchema = z.object({ error: z.string(), message: z.string().optional() });
-
 /**
  * Asks the workshop's server what a code or room credential grants, so the person learns
  * about a wrong code or an expired token here rather than from a silent websocket.
@@ -88,11 +88,11 @@ export async function resolveWorkshop(
   fetchImpl: typeof fetch = fetch,
   timeoutMs = 5000,
 ): Promise<ResolveWorkshopResult> {
-  const websocketUrl = `${target.serverUrl.replace(/^http/, 'ws')}/sync`;
+  const websocketUrl = `${target.serverUrl.replace(/^http/, 'ws')}${SYNC_PATH}`;
   const url =
     target.kind === 'code'
-      ? `${target.serverUrl}/join/${encodeURIComponent(target.code)}`
-      : `${target.serverUrl}/sync/${target.room}${target.token ? `?token=${encodeURIComponent(target.token)}` : ''}`;
+      ? `${target.serverUrl}${JOIN_PATH}/${encodeURIComponent(target.code)}`
+      : `${target.serverUrl}${SYNC_PATH}/${target.room}${target.token ? `?token=${encodeURIComponent(target.token)}` : ''}`;
   let response: Response;
   let body: unknown;
   try {
@@ -128,7 +128,7 @@ export async function resolveWorkshop(
       },
     };
   }
-  const answer = roomAnswerSchema.safeParse(body);
+  const answer = accessAnswerSchema.safeParse(body);
   if (!answer.success)
     return failed('bad-answer', 'The server’s answer was not understood. Is it a CX Board server?');
   return {

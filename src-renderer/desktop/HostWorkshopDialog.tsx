@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../shared/board';
 import type { HostingStatus, NetworkInterfaceOption } from '../../shared/ipc/api';
-import { formatJoinCode } from '../../shared/ipc/join-code';
+import { formatJoinCode } from '../../shared/protocol';
 import type { BoardConnection } from '../sync/connection';
 import { connectBoard } from '../sync/connection';
 import { getDesktopBridge } from './bridge';

@@ -1,6 +1,8 @@
-/** UI languages the app ships complete resources for. */
-export const SUPPORTED_LANGUAGES = ['en', 'ru'] as const;
-export type Language = (typeof SUPPORTED_LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../../shared/ipc/api';
+
+/** UI languages the app ships complete resources for: the one list in shared/ipc/api.ts. */
+export const SUPPORTED_LANGUAGES = LANGUAGES;
+export type { Language };
 
 /** localStorage key of the language the user picked in settings. */
 export const LANGUAGE_STORAGE_KEY = 'cxboard.language';

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_ROOM_NAME_LENGTH } from '../../shared/protocol';
 import { isValidRoomName, type LiveLink, parseServerUrl } from '../sync/address';
 import { ModalDialog } from './ModalDialog';
 
@@ -70,7 +71,7 @@ export function ConnectDialog({
           id={ids.room}
           className="cx-live__input"
           value={room}
-          maxLength={128}
+          maxLength={MAX_ROOM_NAME_LENGTH}
           aria-invalid={errors.room ? true : undefined}
           aria-describedby={errors.room ? ids.roomError : undefined}
           onChange={(e) => setRoom(e.target.value)}

@@ -7,16 +7,18 @@
  * `room` is omitted when it equals the board id (the usual case: rooms are boards).
  */
 
-/** The sync server's websocket path prefix (the server's `SYNC_PATH`). */
-export const SYNC_PATH = '/sync';
+import { isValidRoomName, SYNC_PATH } from '../../shared/protocol';
 
-/** Room names the server accepts: 1–128 of `A–Z a–z 0–9 _ -` (mirrors server/roomName.ts). */
-export function isValidRoomName(room: string): boolean {
-  return room.length > 0 && room.length <= 128 && /^[A-Za-z0-9_-]+$/.test(room);
-}
+/** The wire rules (room names, the sync path) come from shared/protocol, shared with the server. */
+export { isValidRoomName, SYNC_PATH };
 
 /** Board ids the app opens from a URL (mirrors the shell's route pattern). */
 const BOARD_ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+/** True when `id` can be a board id of this app (a room name of at most 64 characters). */
+export function isBoardId(id: string): boolean {
+  return BOARD_ID.test(id);
+}
 
 /** Tokens are base64url segments joined by dots; codes are short letter groups. */
 const CREDENTIAL = /^[A-Za-z0-9._~+/=-]{1,2048}$/;

@@ -2,6 +2,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BoardDoc } from '../../shared/board';
+import { accessAnswerSchema, CLOSE_CODES, errorAnswerSchema } from '../../shared/protocol';
 import { accessCheckUrl, credentialParams, isValidRoomName, parseServerUrl } from './address';
 import { createPresenceChannel, type PresenceChannel } from './presence';
 import type { PresenceUser } from './presenceState';
@@ -189,13 +190,12 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
   const checkAccess = async (purpose: 'diagnose' | 'role') => {
     lastAccessCheck = Date.now();
     let status: number;
-    let body: Record<string, unknown> = {};
+    let body: unknown = null;
     try {
       const response = await fetchImpl(accessCheckUrl(serverUrl, room, credential));
       status = response.status;
       try {
-        const json: unknown = await response.json();
-        if (typeof json === 'object' && json !== null) body = json as Record<string, unknown>;
+        body = await response.json();
       } catch {
         // Not JSON: not our server, judged by the status alone.
       }
@@ -207,9 +207,11 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
       return;
     }
     if (destroyed || refused) return;
-    const reason = typeof body.error === 'string' && REASON.test(body.error) ? body.error : `http-${status}`;
-    if (status === 200 && body.ok === true) {
-      if (body.role === 'editor' || body.role === 'viewer') state.setState({ role: body.role });
+    const refusal = errorAnswerSchema.safeParse(body);
+    const reason = refusal.success && REASON.test(refusal.data.error) ? refusal.data.error : `http-${status}`;
+    const granted = status === 200 ? accessAnswerSchema.safeParse(body) : null;
+    if (granted?.success) {
+      state.setState({ role: granted.data.role });
       if (purpose === 'diagnose') troubleReason = null;
     } else if (status >= 400 && status < 500 && status !== 429 && status !== 408) {
       // The credential or the address is wrong: retrying cannot help until the person acts.
@@ -243,7 +245,7 @@ export function connectBoard(options: ConnectOptions): BoardConnection {
   });
   provider.on('closed', ({ code }) => {
     // 44xx: the server decided (access withdrawn); the provider has stopped reconnecting.
-    refuse(code === 4403 ? 'access-revoked' : `closed-${code}`);
+    refuse(code === CLOSE_CODES.accessRevoked ? 'access-revoked' : `closed-${code}`);
   });
 
   // A viewer's edits would never be applied by the server and would drift from the room:

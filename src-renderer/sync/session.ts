@@ -1,10 +1,11 @@
 import i18next from 'i18next';
 import { useEffect } from 'react';
 import type { BoardDoc } from '../../shared/board';
+import { JOIN_PATH, joinAnswerSchema, normalizeJoinCode } from '../../shared/protocol';
 import { getBoardEntry, saveBoardEntry } from '../persistence/boardIndex';
 import { localUser, useProfile } from '../presence/profile';
 import { parseRoute } from '../shell/route';
-import { isValidRoomName, type LiveLink, parseShareHash, sameOriginServerUrl } from './address';
+import { isBoardId, type LiveLink, parseShareHash, sameOriginServerUrl } from './address';
 import { type BoardConnection, connectBoard } from './connection';
 import { detectSameOriginServer, forgetLink, rememberedLink, rememberLink } from './links';
 import { connectionOf } from './registry';
@@ -102,9 +103,6 @@ export function openShareLink(hash: string): boolean {
   return true;
 }
 
-/** Join codes as the server accepts them (it ignores case, spaces and dashes). */
-const JOIN_CODE = /^[A-Za-z0-9 -]{4,40}$/;
-
 export type JoinOutcome = 'none' | 'opened' | 'refused' | 'unreachable';
 
 /**
@@ -114,13 +112,14 @@ export type JoinOutcome = 'none' | 'opened' | 'refused' | 'unreachable';
  * later does not join again). `'none'` when the page was not opened with a join code.
  */
 export async function openJoinLink(search: string): Promise<JoinOutcome> {
-  const code = new URLSearchParams(search).get('join');
-  if (code === null) return 'none';
+  const typed = new URLSearchParams(search).get('join');
+  if (typed === null) return 'none';
   const serverUrl = sameOriginServerUrl(window.location.origin);
-  if (!serverUrl || !JOIN_CODE.test(code)) return 'refused';
+  const code = normalizeJoinCode(typed);
+  if (!serverUrl || code === null) return 'refused';
   let body: unknown;
   try {
-    const response = await fetch(`/join/${encodeURIComponent(code)}`, {
+    const response = await fetch(`${JOIN_PATH}/${encodeURIComponent(code)}`, {
       headers: { Accept: 'application/json' },
     });
     if (response.status >= 400 && response.status < 500) return 'refused';
@@ -129,18 +128,11 @@ export async function openJoinLink(search: string): Promise<JoinOutcome> {
   } catch {
     return 'unreachable';
   }
-  const { room, code: normalized } = (typeof body === 'object' && body !== null ? body : {}) as Record<
-    string,
-    unknown
-  >;
+  const answer = joinAnswerSchema.safeParse(body);
   // The room becomes this device's board id, so it must also be a valid one (≤ 64 characters).
-  if (typeof room !== 'string' || !isValidRoomName(room) || !/^[0-9A-Za-z_-]{1,64}$/.test(room))
-    return 'refused';
-  rememberLink(room, {
-    serverUrl,
-    room,
-    code: typeof normalized === 'string' && JOIN_CODE.test(normalized) ? normalized : code,
-  });
+  if (!answer.success || !isBoardId(answer.data.room)) return 'refused';
+  const { room } = answer.data;
+  rememberLink(room, { serverUrl, room, code: normalizeJoinCode(answer.data.code) ?? code });
   if (!getBoardEntry(room)) saveBoardEntry({ id: room, title: '', updatedAt: Date.now() });
   window.location.replace(`${window.location.pathname}#/board/${room}`);
   return 'opened';
