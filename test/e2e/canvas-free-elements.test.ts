@@ -7,6 +7,7 @@ import {
   clickCanvas,
   computedStyle,
   dragBetween,
+  localChangesSaved,
   MOD,
   newBoard,
   node,
@@ -124,7 +125,7 @@ describe('free elements on the canvas', () => {
       return { dx: (b.x - a.x) / a.width, dy: (b.y - a.y) / a.height };
     };
     const layoutBefore = await relative();
-    await page.waitForTimeout(300); // let IndexedDB finish writing, as any person's pause would
+    await localChangesSaved(page);
     await page.reload();
     await canvas(page).waitFor();
     for (const name of [

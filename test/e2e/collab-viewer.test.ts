@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   addElement,
@@ -13,6 +13,7 @@ import {
   node,
   saveScreenshot,
   browserApp,
+  fitToScreen,
   waitFor,
 } from './support';
 
@@ -49,16 +50,16 @@ async function openBoard(link: string) {
   return opened;
 }
 
-async function fitToScreen(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Fit to screen' }).click();
-  await page.waitForTimeout(400); // the fit animates for 200 ms
-}
-
 /** Top-left corner of a locator, in page pixels. */
 async function cornerOf(locator: Locator): Promise<{ x: number; y: number }> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('not visible');
   return { x: Math.round(box.x), y: Math.round(box.y) };
+}
+
+/** The zoom of every other person's view, as the observer receives their presence. */
+function peerViewports(): (number | undefined)[] {
+  return observer.connection.presence.peers.getState().peers.map((peer) => peer.viewport?.zoom);
 }
 
 /** What the room holds, as the server's other clients receive it. */
@@ -197,15 +198,29 @@ describe('a viewer link', () => {
     const point = await centerOf(emotion);
     await dragBetween(vw, point, { x: point.x, y: point.y + 60 }, 6);
 
-    await vw.waitForTimeout(500); // anything sent would have reached the room by now
+    // On the viewer's screen nothing moved or changed (input is handled before the next step).
     expect(await cornerOf(sticky)).toEqual(stickyAt);
     expect(await cornerOf(frame)).toEqual(frameAt);
     expect(await emotion.getAttribute('aria-valuenow')).toBe('1');
     expect(await canvas(vw).getByRole('group').count()).toBe(nodesBefore);
     expect(await node(vw, 'Sticky note: Welcome, viewers').count()).toBe(1);
     expect(await frame.getByText('Sees an ad for the shop').count()).toBe(1);
-    expect(await cornerOf(editorSticky)).toEqual(editorStickyAt);
+
+    // Pan and zoom still work, and zooming is a marker behind all of the above on the viewer's
+    // socket: its presence viewport reaches the observer only after the server read the rest.
+    const viewportsBefore = peerViewports();
+    const zoomLabel = vw.getByRole('button', { name: /^Zoom \d+%, reset to 100%$/ });
+    const zoomBefore = await zoomLabel.getAttribute('aria-label');
+    await vw.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(() => zoomLabel.getAttribute('aria-label')).not.toBe(zoomBefore);
+    await waitFor(
+      () => peerViewports().some((zoom, i) => zoom !== viewportsBefore[i]),
+      'the observer to see the viewer zoom in',
+    );
+    // Nothing reached the room; nothing was even sent for the server to refuse.
     expect(roomState()).toBe(before);
+    expect(app.server.metrics().updates.viewerWritesRejected).toBe(0);
+    expect(await cornerOf(editorSticky)).toEqual(editorStickyAt);
     // No refusals either: nothing was attempted, so nothing failed.
     expect(await vw.getByRole('alert').count()).toBe(0);
 
@@ -217,12 +232,6 @@ describe('a viewer link', () => {
     expect(await text.isEditable()).toBe(false);
     expect(await details.getByRole('button', { name: 'Delete card' }).count()).toBe(0);
     await details.getByRole('button', { name: 'Close' }).click();
-
-    // Pan and zoom still work.
-    const zoomLabel = vw.getByRole('button', { name: /^Zoom \d+%, reset to 100%$/ });
-    const zoomBefore = await zoomLabel.getAttribute('aria-label');
-    await vw.getByRole('button', { name: 'Zoom in' }).click();
-    await expect.poll(() => zoomLabel.getAttribute('aria-label')).not.toBe(zoomBefore);
 
     // The editor's new edits still arrive.
     // (Activated from the keyboard, the tool places the sticky in the middle of the view.)

@@ -1,6 +1,16 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { centerOf, MOD, newBoard, saveScreenshot, browserApp } from './support';
+import {
+  centerOf,
+  MOD,
+  newBoard,
+  saveScreenshot,
+  browserApp,
+  fitToScreen,
+  localChangesSaved,
+  viewportSettled,
+  viewportTransform,
+} from './support';
 
 /**
  * A journey map built the way a facilitator builds one: from the toolbar, on the canvas,
@@ -9,11 +19,6 @@ import { centerOf, MOD, newBoard, saveScreenshot, browserApp } from './support';
  */
 
 const app = browserApp();
-
-async function fitToScreen(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Fit to screen' }).click();
-  await page.waitForTimeout(400); // the fit animates for 200 ms
-}
 
 /**
  * Pans the canvas with the wheel, as a user would, until `target` is near the middle of the
@@ -28,8 +33,9 @@ async function bringToMiddle(page: Page, target: Locator): Promise<void> {
     const dy = box.y + box.height / 2 - viewport.height / 2;
     if (Math.abs(dx) < viewport.width / 4 && Math.abs(dy) < viewport.height / 4) return;
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    const before = await viewportTransform(page);
     await page.mouse.wheel(dx, dy);
-    await page.waitForTimeout(150);
+    await viewportSettled(page, before);
   }
 }
 
@@ -176,7 +182,7 @@ describe('journey map frame', () => {
     await expect.poll(() => redact.getAttribute('aria-pressed')).toBe('true');
 
     // Reload: everything is still there (the board persists in IndexedDB).
-    await page.waitForTimeout(500); // let the local store write the last update
+    await localChangesSaved(page);
     await page.reload();
     frame = page.getByRole('region', { name: 'CJM: Online order' });
     await frame.waitFor();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newBoard, saveScreenshot, browserApp } from './support';
+import { newBoard, saveScreenshot, browserApp, fitToScreen } from './support';
 
 /**
  * The structure of journey maps, edited in the built web app: a reverse CJM built right to
@@ -9,11 +9,6 @@ import { newBoard, saveScreenshot, browserApp } from './support';
  */
 
 const app = browserApp();
-
-async function fitToScreen(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Fit to screen' }).click();
-  await page.waitForTimeout(400);
-}
 
 /** The stage titles of a frame, left to right. */
 async function stageTitles(frame: Locator): Promise<string[]> {

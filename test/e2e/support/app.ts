@@ -92,6 +92,80 @@ export async function dragBetween(
   await page.mouse.up();
 }
 
+/**
+ * The canvas viewport's CSS transform (React Flow's `.react-flow__viewport`): it changes with
+ * every pan and zoom, so it is the signal that the view moved.
+ */
+export function viewportTransform(page: Page): Promise<string> {
+  return page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => (el as { style: { transform: string } }).style.transform);
+}
+
+/**
+ * Waits until the view has stopped moving, counted in animation frames: the transform changed
+ * from `from` and then stayed the same for 3 frames, or (when it never changed: nothing to
+ * move) stayed the same for 15 frames, far longer than an animation takes to start.
+ * Returns the settled transform.
+ */
+export function viewportSettled(page: Page, from: string): Promise<string> {
+  return page.locator('.react-flow__viewport').evaluate(
+    (el, before) =>
+      new Promise<string>((resolve) => {
+        const read = () => (el as { style: { transform: string } }).style.transform;
+        let last = read();
+        let moved = last !== before;
+        let still = 0;
+        const tick = () => {
+          const now = read();
+          if (now !== last) {
+            moved = true;
+            still = 0;
+            last = now;
+          } else still++;
+          if (still >= (moved ? 3 : 15)) resolve(now);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    from,
+  );
+}
+
+/** Clicks "Fit to screen" and waits until the animated fit has finished. */
+export async function fitToScreen(page: Page): Promise<void> {
+  const before = await viewportTransform(page);
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await viewportSettled(page, before);
+}
+
+/**
+ * Waits until every change made so far to the open board is committed to this browser's
+ * IndexedDB (the app's local store, database `cxboard-board-<id>`, see
+ * src-renderer/sync/localPersistence.ts): read-write transactions on a store complete in the
+ * order they were created, and the store writes each update in the same tick it happens, so
+ * an empty one created now completes after all of them.
+ */
+export async function localChangesSaved(page: Page): Promise<void> {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(new Error(`cannot open ${name}`));
+        request.onsuccess = () => {
+          const db = request.result;
+          const transaction = db.transaction(['updates'], 'readwrite');
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(new Error(`write to ${name} failed`));
+        };
+      }),
+    `cxboard-board-${boardIdOf(page)}`,
+  );
+}
+
 /** The modifier for shortcuts (Ctrl here; the app also accepts Meta). */
 export const MOD = 'Control';
 
@@ -104,6 +178,18 @@ declare const document: {
 };
 declare const navigator: { clipboard: { writeText(text: string): Promise<void> } };
 declare function getComputedStyle(element: unknown): Record<string, string>;
+declare function requestAnimationFrame(callback: () => void): number;
+interface IdbTransaction {
+  oncomplete: () => void;
+  onerror: () => void;
+}
+declare const indexedDB: {
+  open(name: string): {
+    result: { transaction(stores: string[], mode: 'readwrite'): IdbTransaction; close(): void };
+    onsuccess: () => void;
+    onerror: () => void;
+  };
+};
 
 /** The page's `<html lang>`. */
 export function htmlLang(page: Page): Promise<string> {
