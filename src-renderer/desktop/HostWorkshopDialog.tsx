@@ -6,7 +6,7 @@ import { formatJoinCode } from '../../shared/protocol';
 import type { BoardConnection } from '../sync/connection';
 import { connectBoard } from '../sync/connection';
 import { getDesktopBridge } from './bridge';
-import { Dialog } from './Dialog';
+import { Dialog } from '../shell/Dialog';
 
 /** The host's own connection to the workshop room, kept while the dialog is closed. */
 let hostConnection: BoardConnection | null = null;
@@ -81,7 +81,7 @@ export function HostWorkshopDialog({
   return (
     <Dialog title={t('desktop.host.title')} onClose={onClose}>
       {!status.running ? (
-        <div className="cx-desktop-dialog__body">
+        <div className="cx-dialog__body">
           <p>{t('desktop.host.intro')}</p>
           <label htmlFor={selectId}>{t('desktop.host.network')}</label>
           <select id={selectId} value={chosen} onChange={(event) => setChosen(event.target.value)}>
@@ -108,7 +108,7 @@ export function HostWorkshopDialog({
           </button>
         </div>
       ) : (
-        <div className="cx-desktop-dialog__body">
+        <div className="cx-dialog__body">
           <p>{t('desktop.host.running')}</p>
           <dl className="cx-desktop-host">
             <dt>{t('desktop.host.code')}</dt>

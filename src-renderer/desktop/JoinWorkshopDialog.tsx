@@ -5,7 +5,7 @@ import { connectBoard } from '../sync/connection';
 import { openLocalBoard } from '../sync/localPersistence';
 import { getDesktopBridge } from './bridge';
 import type { DesktopController } from './controller';
-import { Dialog } from './Dialog';
+import { Dialog } from '../shell/Dialog';
 
 /**
  * Join a workshop: paste the host's link, or type the code and the host's address (and a
@@ -71,7 +71,7 @@ export function JoinWorkshopDialog({
 
   return (
     <Dialog title={t('desktop.join.title')} onClose={onClose}>
-      <form className="cx-desktop-dialog__body" onSubmit={(event) => void submit(event)}>
+      <form className="cx-dialog__body" onSubmit={(event) => void submit(event)}>
         <label htmlFor={ids.input}>{t('desktop.join.input')}</label>
         <input
           id={ids.input}

@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_ROOM_NAME_LENGTH } from '../../shared/protocol';
 import { isValidRoomName, type LiveLink, parseServerUrl } from '../sync/address';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../shell/Dialog';
 
 /** A join code looks like `ABCD-EFGH`; anything else typed in the access field is a token. */
 const JOIN_CODE = /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/;
@@ -42,7 +42,7 @@ export function ConnectDialog({
   };
 
   return (
-    <ModalDialog title={t('sync.connect.title')} onClose={onClose}>
+    <Dialog closeButton={false} title={t('sync.connect.title')} onClose={onClose}>
       <form className="cx-live__form" onSubmit={submit} noValidate>
         <label htmlFor={ids.server} className="cx-live__label">
           {t('sync.connect.server')}
@@ -102,6 +102,6 @@ export function ConnectDialog({
           </button>
         </div>
       </form>
-    </ModalDialog>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { shareUrl } from '../sync/address';
 import type { BoardConnection } from '../sync/connection';
 import { useConnectionState } from '../sync/hooks';
 import { linkOf } from '../sync/session';
-import { ModalDialog } from './ModalDialog';
+import { Dialog } from '../shell/Dialog';
 import { reasonMessage } from './reasons';
 
 /**
@@ -46,7 +46,7 @@ export function ConnectionDialog({
   };
 
   return (
-    <ModalDialog title={t('sync.dialog.title')} onClose={onClose}>
+    <Dialog closeButton={false} title={t('sync.dialog.title')} onClose={onClose}>
       <p className={`cx-live__state cx-live__state--${state.status}`}>
         <strong>{t(`sync.status.${state.status}`)}</strong>
         {reason ? ` — ${reason}` : ''}
@@ -103,6 +103,6 @@ export function ConnectionDialog({
           {t('presence.close')}
         </button>
       </div>
-    </ModalDialog>
+    </Dialog>
   );
 }

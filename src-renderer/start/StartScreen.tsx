@@ -1,12 +1,4 @@
-import {
-  type ChangeEvent,
-  type FormEvent,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { type ChangeEvent, type FormEvent, useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type BoardIndexEntry,
@@ -16,6 +8,7 @@ import {
   subscribeBoards,
 } from '../persistence/boardIndex';
 import { useAppShell } from '../shell/AppShell';
+import { ConfirmDialog } from '../shell/Dialog';
 import { readBoardFile } from '../shell/boardFiles';
 import { activeExtensions } from '../shell/extensions';
 import { LanguageSelect } from '../shell/LanguageSelect';
@@ -283,53 +276,5 @@ function RenameForm({ entry, onDone }: { entry: BoardIndexEntry; onDone(): void 
         {t('common.cancel')}
       </button>
     </form>
-  );
-}
-
-/** A modal question with a confirm and a cancel button; Escape cancels. */
-export function ConfirmDialog({
-  title,
-  message,
-  confirmLabel,
-  onConfirm,
-  onCancel,
-}: {
-  title: string;
-  message: string;
-  confirmLabel: string;
-  onConfirm(): void;
-  onCancel(): void;
-}) {
-  const { t } = useTranslation();
-  const titleId = useId();
-  const messageId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-  }, []);
-  return (
-    <div className="cx-modal-backdrop">
-      <div
-        className="cx-modal"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={messageId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
-        }}
-      >
-        <h2 id={titleId}>{title}</h2>
-        <p id={messageId}>{message}</p>
-        <div className="cx-modal__buttons">
-          <button ref={cancelRef} type="button" className="cx-button" onClick={onCancel}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="cx-button cx-button--danger" onClick={onConfirm}>
-            {confirmLabel}
-          </button>
-        </div>
-      </div>
-    </div>
   );
 }
