@@ -69,6 +69,14 @@ describe('copy and paste', () => {
     await second.keyboard.press(`${MOD}+v`);
     await expect.poll(() => second.getByRole('alert').textContent()).toContain('nothing was pasted');
     expect(await canvas(second).locator('.react-flow__node').count()).toBe(3);
+
+    // Cut takes the selection off the board onto the clipboard; paste brings it back.
+    await node(second, 'Sticky note: A note from an email').click();
+    await second.keyboard.press(`${MOD}+x`);
+    await expect.poll(() => node(second, 'Sticky note: A note from an email').count()).toBe(0);
+    expect(await canvas(second).locator('.react-flow__node').count()).toBe(2);
+    await second.keyboard.press(`${MOD}+v`);
+    await expect.poll(() => node(second, 'Sticky note: A note from an email').count()).toBe(1);
     expect(problems.errors).toEqual([]);
   });
 });
