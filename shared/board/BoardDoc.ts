@@ -28,15 +28,12 @@ import {
   type MomentType,
   type PersonaPatch,
   type ProcessCardPatch,
-  readBlueprint,
-  readElement,
-  readJourney,
-  readMatrix,
+  RECORD_COLLECTION_ENTRIES,
+  RECORD_COLLECTIONS,
+  ROOT_KEYS,
   readMeta,
-  readMetric,
-  readPersona,
 } from './records';
-import { ROOT_KEYS, SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION } from './schema';
 import { newText } from './text';
 import type { BoardChangeEvent, BoardCollection, BoardSnapshot, LanePreset } from './types';
 
@@ -177,27 +174,24 @@ export class BoardDoc {
     if (this.cached && !this.dirtyAll && !ROOT_KEYS.some((k) => this.dirty[k].size > 0)) return this.cached;
     const prev = this.dirtyAll ? null : this.cached;
     const journeys = this.readCollection('journeys', prev?.journeys, (id, m) =>
-      readJourney(id, m, undefined),
+      RECORD_COLLECTIONS.journeys.read(id, m, NO_JOURNEYS, undefined),
     );
     const journeysChanged = journeys !== prev?.journeys;
-    // Blueprints, matrices and metrics follow their journey's stages, so a journey change rereads them.
-    const dependent = <T>(
-      key: BoardCollection,
-      old: Record<string, T> | undefined,
-      read: (id: string, m: YMap) => T | null,
-    ) => this.readCollection(key, journeysChanged ? undefined : old, read, old);
-    const blueprints = dependent('blueprints', prev?.blueprints, (id, m) =>
-      readBlueprint(id, m, journeys, undefined),
-    );
-    const matrices = dependent('matrices', prev?.matrices, (id, m) => readMatrix(id, m, journeys, undefined));
-    const metrics = dependent('metrics', prev?.metrics, (id, m) => {
-      const metric = readMetric(id, m, undefined);
-      return metric && own(journeys, metric.journeyId)?.stages.some((s) => s.id === metric.stageId)
-        ? metric
-        : null;
-    });
+    const collections = dict<Record<string, unknown>>();
+    for (const [key, definition] of RECORD_COLLECTION_ENTRIES) {
+      if (key === 'journeys' || key === 'elements') continue;
+      const old = prev?.[key] as Record<string, unknown> | undefined;
+      const read = (id: string, m: YMap) => definition.read(id, m, journeys, undefined);
+      // Records that follow their journey's stages are reread when a journey changes.
+      collections[key] =
+        definition.followsJourneys && journeysChanged
+          ? this.readCollection(key, undefined, read, old)
+          : this.readCollection(key, old, read);
+    }
+    const blueprints = collections.blueprints as BoardSnapshot['blueprints'];
+    const matrices = collections.matrices as BoardSnapshot['matrices'];
     const rawElements = this.readCollection('elements', this.rawElements ?? undefined, (id, m) =>
-      readElement(id, m, undefined),
+      RECORD_COLLECTIONS.elements.read(id, m, journeys, undefined),
     );
     const elements =
       prev &&
@@ -208,7 +202,8 @@ export class BoardDoc {
         ? prev.elements
         : liveElements(rawElements, journeys, blueprints, matrices);
     this.rawElements = rawElements;
-    const next: BoardSnapshot = {
+    const next = {
+      ...(collections as Omit<BoardSnapshot, 'meta' | 'elements' | 'elementOrder' | 'journeys'>),
       meta: this.dirty.meta.size > 0 || !prev ? readMeta(this.roots.meta) : prev.meta,
       elements,
       elementOrder:
@@ -219,11 +214,7 @@ export class BoardDoc {
               .sort(compareOrdered)
               .map((e) => e.id),
       journeys,
-      personas: this.readCollection('personas', prev?.personas, (id, m) => readPersona(id, m)),
-      blueprints,
-      metrics,
-      matrices,
-    };
+    } satisfies BoardSnapshot;
     if (inTransaction) {
       this.rawElements = null;
       this.cached = null;
@@ -240,18 +231,13 @@ export class BoardDoc {
    * skipped (unreadable records).
    */
   inspect(onIssue: IssueSink): void {
-    for (const [id, m] of childMaps(this.roots.elements, 'elements', onIssue)) readElement(id, m, onIssue);
     const journeys = dict<JourneySnapshot>();
-    for (const [id, m] of childMaps(this.roots.journeys, 'journeys', onIssue)) {
-      const j = readJourney(id, m, onIssue);
-      if (j) journeys[id] = j;
+    for (const [key, definition] of RECORD_COLLECTION_ENTRIES) {
+      for (const [id, m] of childMaps(this.roots[key], key, onIssue)) {
+        const record = definition.read(id, m, journeys, onIssue);
+        if (key === 'journeys' && record) journeys[id] = record as JourneySnapshot;
+      }
     }
-    for (const [id, m] of childMaps(this.roots.personas, 'personas', onIssue)) readPersona(id, m);
-    for (const [id, m] of childMaps(this.roots.blueprints, 'blueprints', onIssue))
-      readBlueprint(id, m, journeys, onIssue);
-    for (const [id, m] of childMaps(this.roots.metrics, 'metrics', onIssue)) readMetric(id, m, onIssue);
-    for (const [id, m] of childMaps(this.roots.matrices, 'matrices', onIssue))
-      readMatrix(id, m, journeys, onIssue);
   }
 
   /**
@@ -722,6 +708,8 @@ export class BoardDoc {
 }
 
 export type { BlueprintSnapshot, MatrixSnapshot, MetricSnapshot };
+
+const NO_JOURNEYS: Readonly<Record<string, JourneySnapshot>> = dict();
 
 function emptyDirty(): Record<BoardCollection, Set<string>> {
   return Object.fromEntries(ROOT_KEYS.map((k) => [k, new Set<string>()])) as Record<

@@ -1,15 +1,6 @@
 import * as Y from 'yjs';
-import { childMaps, dict, own, type ReadIssue, type YMap } from './read';
-import {
-  type JourneySnapshot,
-  metaFields,
-  readBlueprint,
-  readElement,
-  readJourney,
-  readMatrix,
-  readMetric,
-} from './records';
-import { ROOT_KEYS } from './schema';
+import { childMaps, dict, type ReadIssue } from './read';
+import { type JourneySnapshot, metaFields, RECORD_COLLECTION_ENTRIES, ROOT_KEYS } from './records';
 import { setTextField } from './text';
 
 /** What `repairDoc` removed: unreadable records (reported) and orphans (counted). */
@@ -50,64 +41,33 @@ export function repairDoc(doc: Y.Doc): RepairReport {
     if ((title instanceof Y.Text || typeof title === 'string') && title.toString() !== shown)
       setTextField(meta, 'title', shown);
 
-    const elements = doc.getMap<unknown>('elements');
-    for (const [id, m] of [...childMaps(elements, 'elements', undefined)]) {
-      if (!readElement(id, m, sink)) elements.delete(id);
-    }
-    const journeysRoot = doc.getMap<unknown>('journeys');
+    // Every record the readers cannot show is removed: reported when it cannot be read,
+    // counted as an orphan when it hangs on something deleted (a metric of a deleted stage).
     const journeys = dict<JourneySnapshot>();
-    for (const [id, m] of [...childMaps(journeysRoot, 'journeys', undefined)]) {
-      const j = readJourney(id, m, sink);
-      if (!j) {
-        journeysRoot.delete(id);
-        continue;
-      }
-      journeys[id] = j;
-      orphans += pruneJourney(m, j);
-    }
-    const blueprints = doc.getMap<unknown>('blueprints');
-    for (const [id, m] of [...childMaps(blueprints, 'blueprints', undefined)]) {
-      const bp = readBlueprint(id, m, journeys, sink);
-      if (!bp) {
-        blueprints.delete(id);
-        continue;
-      }
-      const live = new Set<string>();
-      for (const cards of Object.values(bp.cells)) for (const card of cards) live.add(card.id);
-      orphans += pruneChildren(m.get('cards') as YMap, live);
-    }
-    const metrics = doc.getMap<unknown>('metrics');
-    for (const [id, m] of [...childMaps(metrics, 'metrics', undefined)]) {
-      const metric = readMetric(id, m, sink);
-      if (!metric) {
-        metrics.delete(id);
-        continue;
-      }
-      const journey = own(journeys, metric.journeyId);
-      if (!journey?.stages.some((s) => s.id === metric.stageId)) {
-        metrics.delete(id);
-        orphans++;
-      }
-    }
-    const matrices = doc.getMap<unknown>('matrices');
-    for (const [id, m] of [...childMaps(matrices, 'matrices', undefined)]) {
-      const matrix = readMatrix(id, m, journeys, sink);
-      if (!matrix) {
-        matrices.delete(id);
-        continue;
-      }
-      const live = new Set(matrix.rows.map((r) => r.stageId));
-      const rows = m.get('rows') as YMap;
-      for (const key of [...rows.keys()]) {
-        if (!live.has(key.split('|')[0]!)) {
-          rows.delete(key);
-          orphans++;
+    for (const [key, definition] of RECORD_COLLECTION_ENTRIES) {
+      const root = doc.getMap<unknown>(key);
+      for (const [id, m] of [...childMaps(root, key, undefined)]) {
+        let reported = false;
+        const record = definition.read(id, m, journeys, (issue) => {
+          reported = true;
+          sink(issue);
+        });
+        if (record === null) {
+          root.delete(id);
+          if (!reported) orphans++;
+          continue;
         }
+        if (key === 'journeys') journeys[id] = record as JourneySnapshot;
+        orphans += definition.prune?.(m, record) ?? 0;
       }
     }
+    const elements = doc.getMap<unknown>('elements');
+    const endpoints = [
+      elements,
+      ...(['journeys', 'blueprints', 'matrices'] as const).map((k) => doc.getMap<unknown>(k)),
+    ];
     const isItem = (id: unknown) =>
-      typeof id === 'string' &&
-      [elements, journeysRoot, blueprints, matrices].some((root) => root.get(id) instanceof Y.Map);
+      typeof id === 'string' && endpoints.some((root) => root.get(id) instanceof Y.Map);
     for (const [id, m] of [...childMaps(elements, 'elements', undefined)]) {
       const frameId = m.get('frameId');
       const frame = typeof frameId === 'string' ? elements.get(frameId) : undefined;
@@ -121,27 +81,4 @@ export function repairDoc(doc: Y.Doc): RepairReport {
     }
   }, 'repair');
   return { removed, orphans };
-}
-
-/** Deletes the children of `map` whose ids are not in `live`; returns how many. */
-function pruneChildren(map: YMap, live: ReadonlySet<string>): number {
-  let count = 0;
-  for (const id of [...map.keys()]) {
-    if (!live.has(id)) {
-      map.delete(id);
-      count++;
-    }
-  }
-  return count;
-}
-
-/** Removes lanes, cards and moments of a journey that its snapshot does not show. */
-function pruneJourney(m: YMap, j: JourneySnapshot): number {
-  const cards = new Set<string>();
-  for (const list of Object.values(j.cells)) for (const card of list) cards.add(card.id);
-  return (
-    pruneChildren(m.get('lanes') as YMap, new Set(j.lanes.map((l) => l.id))) +
-    pruneChildren(m.get('cards') as YMap, cards) +
-    pruneChildren(m.get('moments') as YMap, new Set(j.moments.map((mo) => mo.id)))
-  );
 }

@@ -1,21 +1,8 @@
-import type { BoardCollection } from './types';
-
 /**
  * Version of the board document's layout. Every board stores the version it was written
  * with in `meta.schemaVersion`; `migrations.ts` brings older boards up to this one.
  */
 export const SCHEMA_VERSION = 3;
-
-/** Root keys of the Y.Doc: one Y.Map per collection. Nothing else lives at the root. */
-export const ROOT_KEYS: readonly BoardCollection[] = [
-  'meta',
-  'elements',
-  'journeys',
-  'personas',
-  'blueprints',
-  'metrics',
-  'matrices',
-];
 
 /** Upper bounds that keep a hostile or broken board from exhausting memory or the UI. */
 export const LIMITS = {

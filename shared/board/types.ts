@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { boardSnapshotSchema } from './records';
+import type { boardSnapshotSchema, RecordCollectionKey } from './records';
 
 /**
  * Plain, immutable views of the board document. The renderer, exporters and tests read
@@ -23,14 +23,7 @@ export type { LanePreset } from './presets';
 export type BoardSnapshot = z.infer<typeof boardSnapshotSchema>;
 
 /** Root collections of the board; change events name the ones touched. */
-export type BoardCollection =
-  | 'meta'
-  | 'elements'
-  | 'journeys'
-  | 'personas'
-  | 'blueprints'
-  | 'metrics'
-  | 'matrices';
+export type BoardCollection = 'meta' | RecordCollectionKey;
 
 /** What one transaction changed, for subscribers. */
 export interface BoardChangeEvent {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { id } from './fields';
-import { blueprintSchema } from './blueprint';
-import { elementSchema } from './element';
-import { journeySchema } from './journey';
-import { matrixSchema } from './matrix';
+import {
+  type CollectionRecord,
+  RECORD_COLLECTION_ENTRIES,
+  type RECORD_COLLECTIONS,
+  type RecordCollectionKey,
+} from './collections';
 import { boardMetaSchema } from './meta';
-import { metricSchema } from './metric';
-import { personaSchema } from './persona';
 
 /**
  * One definition per record kind (tldraw `tlschema` style): each file holds the record's
@@ -15,6 +15,7 @@ import { personaSchema } from './persona';
  * with the same fields, so what may be written and what is read back share one bound.
  */
 export * from './blueprint';
+export * from './collections';
 export * from './element';
 export * from './fields';
 export * from './journey';
@@ -23,15 +24,19 @@ export * from './meta';
 export * from './metric';
 export * from './persona';
 
-/** The whole board as plain data (see `BoardSnapshot`). */
+const collectionSchemas = Object.fromEntries(
+  RECORD_COLLECTION_ENTRIES.map(([key, c]) => [key, z.record(z.string(), c.schema)]),
+) as {
+  [K in RecordCollectionKey]: z.ZodRecord<
+    z.ZodString,
+    z.ZodType<CollectionRecord<(typeof RECORD_COLLECTIONS)[K]>>
+  >;
+};
+
+/** The whole board as plain data (see `BoardSnapshot`): meta, element order and every collection. */
 export const boardSnapshotSchema = z.object({
   meta: boardMetaSchema,
-  elements: z.record(z.string(), elementSchema),
   /** Element ids from back to front. */
   elementOrder: z.array(id().schema),
-  journeys: z.record(z.string(), journeySchema),
-  personas: z.record(z.string(), personaSchema),
-  blueprints: z.record(z.string(), blueprintSchema),
-  metrics: z.record(z.string(), metricSchema),
-  matrices: z.record(z.string(), matrixSchema),
+  ...collectionSchemas,
 });
