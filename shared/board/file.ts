@@ -6,6 +6,7 @@ import { BoardDoc } from './BoardDoc';
 import { checkInvariants } from './invariants';
 import { migrate } from './migrations';
 import { deepestNesting, MAX_NESTING_DEPTH } from './nesting';
+import { MAX_TITLE_LENGTH } from './records';
 import { repairDoc } from './repair';
 import { SCHEMA_VERSION } from './schema';
 
@@ -24,12 +25,6 @@ export const BOARD_FILE_FORMAT = 'cxboard';
 export const BOARD_FILE_VERSION = 1;
 /** Files above this size are refused before parsing, and boards that would save larger are refused at load. */
 export const MAX_BOARD_FILE_BYTES = 64 * 1024 * 1024;
-/**
- * The envelope's `title` is for people and file browsers: it is written clipped to this many
- * characters and read only when it is a string no longer than this (else ignored); the
- * board's own title in the document is not limited by it.
- */
-export const MAX_ENVELOPE_TITLE = 1_000;
 
 /** Why a file was refused, or what was repaired while loading it. `code` keys the UI's message. */
 export interface LoadIssue {
@@ -52,13 +47,16 @@ export type BoardLoadResult =
   | { ok: true; board: BoardDoc; warnings: LoadIssue[]; migratedFrom: number | null }
   | { ok: false; error: LoadIssue };
 
-/** What a reader needs from the envelope; `savedAt` and `title` are informational and ignored when malformed. */
+/**
+ * What a reader needs from the envelope. `savedAt` and `title` are for people and file
+ * browsers: ignored when malformed (the board's own title lives in the document).
+ */
 const envelopeSchema = z.object({
   format: z.literal(BOARD_FILE_FORMAT),
   formatVersion: z.number().int().min(1),
   schemaVersion: z.number().int().min(1),
   savedAt: z.string().max(64).optional().catch(undefined),
-  title: z.string().max(MAX_ENVELOPE_TITLE).optional().catch(undefined),
+  title: z.string().max(MAX_TITLE_LENGTH).optional().catch(undefined),
   ydoc: z.string().min(1),
 });
 
@@ -70,17 +68,10 @@ export function serializeBoardFile(board: BoardDoc, savedAt: Date = new Date()):
     formatVersion: BOARD_FILE_VERSION,
     schemaVersion: snapshot.meta.schemaVersion,
     savedAt: savedAt.toISOString(),
-    title: clip(snapshot.meta.title, MAX_ENVELOPE_TITLE),
+    title: snapshot.meta.title,
     ydoc: toBase64(Y.encodeStateAsUpdate(board.ydoc)),
   };
   return encodeUtf8(`${JSON.stringify(envelope, null, 1)}\n`);
-}
-
-/** `text` cut to at most `max` UTF-16 units without splitting a surrogate pair. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
-  return text.slice(0, end);
 }
 
 function refuse(code: LoadIssue['code'], message: string, params?: LoadIssue['params']): BoardLoadResult {

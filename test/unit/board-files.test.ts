@@ -7,12 +7,12 @@ import {
   boardSnapshotSchema,
   checkInvariants,
   MAX_BOARD_FILE_BYTES,
-  MAX_ENVELOPE_TITLE,
   MAX_NESTING_DEPTH,
   parseBoardFile,
   SCHEMA_VERSION,
   serializeBoardFile,
 } from '../../shared/board';
+import { MAX_TITLE_LENGTH } from '../../shared/board/records';
 
 const dir = join(import.meta.dirname, '../fixtures/boards');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -119,7 +119,7 @@ describe('.cxboard files', () => {
     if (!loaded.ok) return;
     const saved = serializeBoardFile(loaded.board);
     const envelope = JSON.parse(new TextDecoder().decode(saved));
-    expect(envelope.title.length).toBeLessThanOrEqual(MAX_ENVELOPE_TITLE);
+    expect(envelope.title.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
     const again = parseBoardFile(saved);
     expect(again.ok && again.board.snapshot()).toEqual(loaded.board.snapshot());
   });
@@ -127,11 +127,7 @@ describe('.cxboard files', () => {
   it('ignores a malformed informational title or date in the envelope', () => {
     const text = new TextDecoder().decode(fixture('v3.cxboard'));
     const envelope = JSON.parse(text);
-    for (const patch of [
-      { title: 42 },
-      { title: 'x'.repeat(MAX_ENVELOPE_TITLE + 1) },
-      { savedAt: ['2026'] },
-    ]) {
+    for (const patch of [{ title: 42 }, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, { savedAt: ['2026'] }]) {
       const result = parseBoardFile(new TextEncoder().encode(JSON.stringify({ ...envelope, ...patch })));
       expect(result).toMatchObject({ ok: true, warnings: [] });
     }
