@@ -1,12 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AttemptLimiter, checkAccess, isLocalOrigin, JoinCodes, normalizeJoinCode } from './access';
+import {
+  AttemptLimiter,
+  addressBlock,
+  checkAccess,
+  isLocalOrigin,
+  JoinCodes,
+  normalizeJoinCode,
+  parseAllowedOrigins,
+} from './access';
 import { signToken } from './tokens';
 
 const secret = randomBytes(32);
 
-function policy(allowAnonymous = false) {
-  return { secret, allowAnonymous, joinCodes: new JoinCodes(), failedCodes: new AttemptLimiter(3, 60_000) };
+function policy(allowAnonymous = false, allowedOrigins: string[] = []) {
+  return {
+    secret,
+    allowAnonymous,
+    allowedOrigins: parseAllowedOrigins(allowedOrigins),
+    joinCodes: new JoinCodes(),
+    failedCodes: new AttemptLimiter(3, 60_000),
+  };
 }
 
 const url = (text: string) => new URL(text, 'http://server.invalid');
@@ -87,12 +101,12 @@ describe('access check', () => {
       'http://127.0.0.1:5173',
       'http://localhost:3000',
       'http://[::1]:80',
-      'file://',
-      'null',
+      'app://bundle',
     ]) {
       expect(isLocalOrigin(origin), origin).toBe(true);
     }
     for (const origin of [
+      'null',
       'https://evil.example',
       'http://192.168.1.5:8080',
       'http://localhost.evil.example',
@@ -106,6 +120,73 @@ describe('access check', () => {
       status: 403,
       reason: 'foreign-origin',
     });
+  });
+
+  it('refuses Origin: null and foreign pages unless configured', () => {
+    const nullOrigin = { origin: 'null' };
+    expect(checkAccess(policy(true), url('/sync/board'), nullOrigin, 'ip')).toMatchObject({
+      status: 403,
+      reason: 'foreign-origin',
+    });
+    expect(checkAccess(policy(true, ['null']), url('/sync/board'), nullOrigin, 'ip')).toMatchObject({
+      ok: true,
+    });
+    const lan = { origin: 'http://192.168.1.20:5173' };
+    expect(checkAccess(policy(true), url('/sync/board'), lan, 'ip')).toMatchObject({ status: 403 });
+    expect(
+      checkAccess(policy(true, ['http://192.168.1.20:5173']), url('/sync/board'), lan, 'ip'),
+    ).toMatchObject({
+      ok: true,
+    });
+    // Only that origin: another port or scheme of the same host is still foreign.
+    expect(
+      checkAccess(
+        policy(true, ['http://192.168.1.20:5173']),
+        url('/sync/board'),
+        { origin: 'http://192.168.1.20:80' },
+        'ip',
+      ),
+    ).toMatchObject({ status: 403 });
+    for (const bad of ['*', 'evil.example', 'https://x.example/path', 'ftp://x.example', '']) {
+      expect(() => parseAllowedOrigins([bad]), bad).toThrow(/--allow-origin/);
+    }
+    expect([...parseAllowedOrigins(['https://Boards.Example.com/', 'null'])]).toEqual([
+      'https://boards.example.com',
+      'null',
+    ]);
+  });
+
+  it('counts wrong codes per address block: IPv4 address, IPv6 /64', () => {
+    expect(addressBlock('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBlock('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(addressBlock('2001:db8:0:1::5')).toBe('2001:db8:0:1::/64');
+    expect(addressBlock('2001:0db8:0000:0001:ffff:1:2:3')).toBe('2001:db8:0:1::/64');
+    expect(addressBlock('::1')).toBe('0:0:0:0::/64');
+    const limiter = new AttemptLimiter(3, 60_000);
+    for (let i = 0; i < 3; i++) limiter.record(`2001:db8:0:1::${i + 1}`, 0);
+    // Rotating addresses inside one /64 does not buy more guesses...
+    expect(limiter.isBlocked('2001:db8:0:1:abcd::9', 0)).toBe(true);
+    // ...and another network is not affected.
+    expect(limiter.isBlocked('2001:db8:0:2::1', 0)).toBe(false);
+    expect(limiter.isBlocked('203.0.113.7', 0)).toBe(false);
+  });
+
+  it('lets a blocked network try again after seconds, never faster than the limit', () => {
+    const p = policy();
+    const code = p.joinCodes.create('board', 'editor');
+    for (let i = 0; i < 3; i++) checkAccess(p, url('/sync/board?code=WRONG1'), {}, 'nat', 0);
+    expect(checkAccess(p, url(`/sync/board?code=${code}`), {}, 'nat', 0)).toMatchObject({ status: 429 });
+    // One try comes back every 20 s (3 a minute here, 20 a minute by default): the right code works.
+    expect(checkAccess(p, url(`/sync/board?code=${code}`), {}, 'nat', 19_999)).toMatchObject({ status: 429 });
+    expect(checkAccess(p, url(`/sync/board?code=${code}`), {}, 'nat', 20_000)).toMatchObject({ ok: true });
+    // Right codes cost nothing; a guesser gets no more than the refill rate over time.
+    let wrongAnswered = 0;
+    for (let t = 20_000; t <= 620_000; t += 1_000) {
+      const answer = checkAccess(p, url('/sync/board?code=WRONG2'), {}, 'nat', t);
+      if (!answer.ok && answer.status === 401) wrongAnswered++;
+    }
+    expect(wrongAnswered).toBeLessThanOrEqual(1 + 30);
+    expect(wrongAnswered).toBeGreaterThanOrEqual(30);
   });
 
   it('normalizes typed codes', () => {

@@ -49,6 +49,8 @@ export function roomFromSyncPath(pathname: string): string | null | undefined {
 export interface AccessPolicy {
   secret: Uint8Array;
   allowAnonymous: boolean;
+  /** Web origins (and `null`) allowed to use anonymous access besides loopback pages, from {@link parseAllowedOrigins}. */
+  allowedOrigins: ReadonlySet<string>;
   joinCodes: JoinCodes;
   failedCodes: AttemptLimiter;
 }
@@ -83,7 +85,7 @@ export function checkAccess(
   const codeText = url.searchParams.get('code');
   if (codeText !== null) {
     if (policy.failedCodes.isBlocked(ip, now)) {
-      return refuse(429, 'too-many-wrong-codes', 'too many wrong join codes; wait a minute');
+      return refuse(429, 'too-many-wrong-codes', TOO_MANY_WRONG_CODES);
     }
     const code = normalizeJoinCode(codeText);
     const grant = code === null ? null : policy.joinCodes.resolve(code, now);
@@ -95,8 +97,12 @@ export function checkAccess(
     return { ok: true, room, role: grant.role, credential: { kind: 'code', code } };
   }
   if (!policy.allowAnonymous) return refuse(401, 'credential-missing', 'a token or join code is required');
-  if (!isLocalOrigin(headers.origin)) {
-    return refuse(403, 'foreign-origin', 'anonymous access is only for pages served from this machine');
+  if (!isLocalOrigin(headers.origin, policy.allowedOrigins)) {
+    return refuse(
+      403,
+      'foreign-origin',
+      'anonymous access is only for pages served from this machine (see --allow-origin)',
+    );
   }
   return { ok: true, room, role: 'editor', credential: { kind: 'anonymous' } };
 }
@@ -104,18 +110,50 @@ export function checkAccess(
 /**
  * Anonymous access is for local use, but browsers let any web page open a websocket to
  * 127.0.0.1. So an anonymous request is accepted only without an Origin (not a browser),
- * from a loopback http(s) origin, or from a non-web scheme (file:, an app's own scheme).
+ * from a loopback http(s) origin (a page served on this machine: a local process could
+ * connect without a browser anyway), from a non-web scheme (the desktop app's
+ * `app://bundle`), or from an origin in `allowed`. `Origin: null` (a sandboxed iframe, a
+ * `data:` or `file:` page, on any site) is refused unless `allowed` has `null`.
  */
-export function isLocalOrigin(origin: string | undefined): boolean {
-  if (origin === undefined || origin === 'null') return true;
+export function isLocalOrigin(origin: string | undefined, allowed: ReadonlySet<string> = new Set()): boolean {
+  if (origin === undefined) return true;
+  if (origin === 'null') return allowed.has('null');
   let parsed: URL;
   try {
     parsed = new URL(origin);
   } catch {
     return false;
   }
+  if (allowed.has(parsed.origin)) return true;
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return true;
   return isLoopbackHost(parsed.hostname);
+}
+
+/**
+ * Checks and normalizes `--allow-origin` values: `null` or a web origin
+ * (`https://boards.example.com`, `http://192.168.1.20:5173`). Throws with a clear message otherwise.
+ */
+export function parseAllowedOrigins(values: readonly string[]): ReadonlySet<string> {
+  const origins = new Set<string>();
+  for (const value of values) {
+    if (value === 'null') {
+      origins.add('null');
+      continue;
+    }
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(value);
+    } catch {
+      // reported below
+    }
+    if (parsed === null || !/^https?:$/.test(parsed.protocol) || parsed.origin !== value.replace(/\/$/, '').toLowerCase()) {
+      throw new Error(
+        `--allow-origin takes "null" or an origin such as https://boards.example.com (scheme, host, optional port), not ${JSON.stringify(value)}`,
+      );
+    }
+    origins.add(parsed.origin);
+  }
+  return origins;
 }
 
 /** True for `localhost`, `127.x.x.x` and `::1` (with or without brackets). */
@@ -173,36 +211,72 @@ export class JoinCodes {
   }
 }
 
+/** What a client sees while its address may not try join codes. */
+export const TOO_MANY_WRONG_CODES = 'too many wrong join codes from this network; try again in a few seconds';
+
 /**
- * Counts failed join-code attempts per address in a sliding minute, so an 8-character code
- * cannot be guessed by trying many.
+ * The address block one party controls: an IPv4 address itself (many people share one
+ * behind a NAT, so no wider), an IPv6 /64 (one site or device gets a whole /64, so counting
+ * single IPv6 addresses would give an attacker 2^64 tries). IPv4-mapped IPv6 counts as IPv4.
+ */
+export function addressBlock(ip: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
+ * Limits wrong join-code attempts per address block ({@link addressBlock}) with a token
+ * bucket: a burst of `maxFailures`, then one more try every `windowMs / maxFailures`.
+ * Right codes cost nothing. So an 8-character code cannot be guessed (at most
+ * `maxFailures` tries a minute per block), while people behind the same NAT as someone
+ * who mistyped wait seconds, not a minute, and everyone else is not affected at all.
  */
 export class AttemptLimiter {
-  private readonly attempts = new Map<string, { count: number; since: number }>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly refillPerMs: number;
 
   constructor(
     private readonly maxFailures = 20,
-    private readonly windowMs = 60_000,
-  ) {}
+    windowMs = 60_000,
+  ) {
+    this.refillPerMs = maxFailures / windowMs;
+  }
 
-  /** True when `ip` used up its failures in the current window. */
+  /** True when `ip`'s block has no try left right now. */
   isBlocked(ip: string, now: number = Date.now()): boolean {
-    const entry = this.attempts.get(ip);
-    return entry !== undefined && now - entry.since < this.windowMs && entry.count >= this.maxFailures;
+    return this.tokens(addressBlock(ip), now) < 1;
   }
 
-  /** Counts one failure for `ip`. */
+  /** Counts one wrong code for `ip`'s block. */
   record(ip: string, now: number = Date.now()): void {
-    const entry = this.attempts.get(ip);
-    if (entry === undefined || now - entry.since >= this.windowMs) {
-      if (this.attempts.size > 10_000) this.prune(now);
-      this.attempts.set(ip, { count: 1, since: now });
-    } else {
-      entry.count++;
-    }
+    const block = addressBlock(ip);
+    const tokens = this.tokens(block, now);
+    if (!this.buckets.has(block) && this.buckets.size > 10_000) this.prune(now);
+    this.buckets.set(block, { tokens: Math.max(0, tokens - 1), at: now });
   }
 
+  private tokens(block: string, now: number): number {
+    const bucket = this.buckets.get(block);
+    if (bucket === undefined) return this.maxFailures;
+    return Math.min(this.maxFailures, bucket.tokens + Math.max(0, now - bucket.at) * this.refillPerMs);
+  }
+
+  /** Forgets blocks whose bucket has refilled: they are as good as new. */
   private prune(now: number): void {
-    for (const [ip, entry] of this.attempts) if (now - entry.since >= this.windowMs) this.attempts.delete(ip);
+    for (const block of [...this.buckets.keys()]) {
+      if (this.tokens(block, now) >= this.maxFailures) this.buckets.delete(block);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SYNC_PATH } from './access';
+import { parseAllowedOrigins, SYNC_PATH } from './access';
 import { describeError, stderrLogger } from './log';
 import { resolveSecret, SECRET_ENV } from './secret';
 import { startSyncServer } from './syncServer';
@@ -16,7 +16,11 @@ Server options:
   --host <addr>                 interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
   --data-dir <dir>              room files, secret and lock (default ./cxboard-data)
   --secret <text>               token secret (default: $${SECRET_ENV}, else <data-dir>/secret.key, generated)
-  --allow-anonymous             accept connections without a token (only with a loopback --host)
+  --allow-anonymous             accept connections without a token (only with a loopback --host);
+                                from browsers only for pages served on this machine
+  --allow-origin <origin>       also let this web page use anonymous access (repeatable):
+                                an origin such as http://192.168.1.20:5173, or null (sandboxed
+                                frames, file: pages: any site can make those; avoid)
   --static <dir>                serve a built web app at / (rooms stay under ${SYNC_PATH}/)
   --max-message-bytes <n>       largest websocket message (default 8388608)
   --max-connections-per-ip <n>  open connections per client address (default 200)
@@ -60,6 +64,7 @@ async function serve(args: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       secret: { type: 'string' },
       'allow-anonymous': { type: 'boolean' },
+      'allow-origin': { type: 'string', multiple: true },
       static: { type: 'string' },
       'max-message-bytes': { type: 'string' },
       'max-connections-per-ip': { type: 'string' },
@@ -80,12 +85,22 @@ async function serve(args: string[]): Promise<void> {
   const port = integer('port', values.port, 1234, 0);
   if (port > 65535) fail('--port must be at most 65535');
   const dataDir = values['data-dir'] ?? 'cxboard-data';
+  const allowedOrigins = values['allow-origin'] ?? [];
+  try {
+    parseAllowedOrigins(allowedOrigins);
+  } catch (error) {
+    fail(describeError(error));
+  }
+  if (allowedOrigins.length > 0 && !values['allow-anonymous']) {
+    fail('--allow-origin only matters with --allow-anonymous (tokens and join codes work from any page)');
+  }
   const server = await startSyncServer({
     dataDir,
     port,
     host: values.host ?? '127.0.0.1',
     secret: values.secret,
     allowAnonymous: values['allow-anonymous'] ?? false,
+    allowedOrigins,
     staticDir: values.static,
     maxMessageBytes: integer('max-message-bytes', values['max-message-bytes'], 8 * 1024 * 1024, 1024),
     maxConnectionsPerIp: integer('max-connections-per-ip', values['max-connections-per-ip'], 200, 1),

@@ -1,13 +1,22 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { contentTypeFor } from '../shared/protocol';
+import { contentSecurityPolicy, contentTypeFor } from '../shared/protocol';
 
 /**
  * Serves a built single-page app: files by path, `index.html` for app routes (paths
  * without a file extension), 404 for missing assets. Paths are decoded, normalised and
  * checked to stay inside the root (symbolic links included), so `..` cannot escape it.
+ * Every answer carries the app's Content-Security-Policy (with `frame-ancestors 'none'`:
+ * no other site may frame the app and trick clicks into it).
  */
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': contentSecurityPolicy({ dev: false }),
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+} as const;
 
 /** A resolved static root. */
 export class StaticSite {
@@ -74,7 +83,7 @@ export class StaticSite {
       'Content-Type': contentTypeFor(file),
       'Content-Length': fs.statSync(file).size,
       'Cache-Control': hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
+      ...SECURITY_HEADERS,
     });
     if (req.method === 'HEAD') {
       res.end();
@@ -92,6 +101,6 @@ function isInside(root: string, file: string): boolean {
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
   res.end(text);
 }

@@ -11,7 +11,9 @@ import {
   isLoopbackHost,
   JoinCodes,
   normalizeJoinCode,
+  parseAllowedOrigins,
   SYNC_PATH,
+  TOO_MANY_WRONG_CODES,
 } from './access';
 import { CLOSE, Connection, type ConnectionContext } from './connection';
 import { describeError, type Logger, stderrLogger } from './log';
@@ -34,6 +36,11 @@ export interface SyncServerOptions {
   secret?: string;
   /** Accept connections without a credential (as editors). Only allowed on a loopback host. */
   allowAnonymous?: boolean;
+  /**
+   * Web origins that may use anonymous access besides pages on loopback (`--allow-origin`):
+   * `null` or e.g. `http://192.168.1.20:5173`. Default none: `Origin: null` and foreign pages are refused.
+   */
+  allowedOrigins?: readonly string[];
   /** Directory of a built single-page app to serve at `/`. */
   staticDir?: string;
   /** Largest websocket message accepted, in bytes (default 8 MiB). */
@@ -148,6 +155,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   if (options.allowAnonymous && !isLoopbackHost(host)) {
     throw new Error(`anonymous access is only allowed on a loopback address, not ${host}`);
   }
+  parseAllowedOrigins(options.allowedOrigins ?? []); // a bad origin fails the start, not each request
   const log = options.logger ?? stderrLogger;
   const site = options.staticDir === undefined ? null : StaticSite.open(options.staticDir);
   const { secret, source: secretSource } = resolveSecret({
@@ -424,7 +432,7 @@ class SyncServerImpl implements SyncServer {
     if (this.failedCodes.isBlocked(ip)) {
       sendJson(res, 429, {
         error: 'too-many-wrong-codes',
-        message: 'too many wrong join codes; wait a minute',
+        message: TOO_MANY_WRONG_CODES,
       });
       return;
     }
@@ -449,6 +457,7 @@ class SyncServerImpl implements SyncServer {
       {
         secret: this.secret,
         allowAnonymous: this.options.allowAnonymous ?? false,
+        allowedOrigins: parseAllowedOrigins(this.options.allowedOrigins ?? []),
         joinCodes: this.joinCodes,
         failedCodes: this.failedCodes,
       },

@@ -5,6 +5,7 @@
  * access check (`GET /sync/<room>`), and every refusal code. See docs/SERVER.md.
  */
 export * from './access';
+export * from './csp';
 export * from './joinCode';
 export * from './mime';
 export * from './roomName';
