@@ -13,6 +13,10 @@ export interface Counters {
   bytesOut: number;
   /** Document updates accepted from editors and stored. */
   updatesApplied: number;
+  /** Editors' document updates refused before anything was applied (too deep, forged ids, never integrable). */
+  updatesRefused: number;
+  /** Presence entries dropped: another connection's client id, too big, too deep, over the room's budget. */
+  presenceRefused: number;
   /** Document updates from viewers, dropped. */
   viewerWritesRejected: number;
   roomsOpened: number;
@@ -33,6 +37,8 @@ export function createCounters(): Counters {
     bytesIn: 0,
     bytesOut: 0,
     updatesApplied: 0,
+    updatesRefused: 0,
+    presenceRefused: 0,
     viewerWritesRejected: 0,
     roomsOpened: 0,
     roomsUnloaded: 0,

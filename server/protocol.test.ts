@@ -37,7 +37,7 @@ describe('client message decoding', () => {
     expect(aw.kind).toBe('awareness');
     if (aw.kind === 'awareness') {
       expect(decodeAwarenessUpdate(aw.update, 16)).toEqual([
-        { clientId: doc.clientID, clock: 1, state: { name: 'Ann' } },
+        { clientId: doc.clientID, clock: 1, state: { name: 'Ann' }, json: '{"name":"Ann"}' },
       ]);
     }
     awareness.destroy();

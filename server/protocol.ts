@@ -71,6 +71,8 @@ export interface AwarenessEntry {
   clock: number;
   /** Parsed JSON state; null means the client left. */
   state: unknown;
+  /** The state's JSON as received. */
+  json: string;
 }
 
 /**
@@ -87,8 +89,9 @@ export function decodeAwarenessUpdate(update: Uint8Array, maxEntries: number): A
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
-      entries.push({ clientId, clock, state });
+      const json = decoding.readVarString(decoder);
+      const state: unknown = JSON.parse(json);
+      entries.push({ clientId, clock, state, json });
     }
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update');
     return entries;

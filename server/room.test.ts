@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { createCounters } from './metrics';
 import { FileRoomStore } from './persistence/fileStore';
 import { HEADER_BYTES, readRecords } from './persistence/records';
+import { PRESENCE_LIMITS } from './presence';
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_UPDATE } from './protocol';
 import { type Peer, Room, type RoomContext } from './room';
 import type { Role } from './tokens';
@@ -44,7 +45,8 @@ function context(overrides: Partial<RoomContext> = {}): RoomContext & { logs: st
     logs,
     log: (level, message) => logs.push(`${level} ${message}`),
     counters: createCounters(),
-    maxAwarenessClientsPerPeer: 16,
+    maxNestingDepth: 32,
+    presence: PRESENCE_LIMITS,
     onEmpty: () => {},
     onFailed: () => {},
     ...overrides,

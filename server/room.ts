@@ -1,8 +1,8 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { describeError, type Logger } from './log';
 import type { Counters } from './metrics';
 import type { RoomFiles } from './persistence/fileStore';
+import { type PresenceLimits, PresenceTable } from './presence';
 import {
   decodeAwarenessUpdate,
   encodeAwarenessMessage,
@@ -14,6 +14,7 @@ import {
   SYNC_UPDATE,
 } from './protocol';
 import type { Role } from './tokens';
+import { checkUpdate, type UpdateProblem } from './updateCheck';
 
 /** One websocket client as a room sees it. */
 export interface Peer {
@@ -28,8 +29,10 @@ export interface Peer {
 export interface RoomContext {
   log: Logger;
   counters: Counters;
-  /** Most awareness entries one message may carry, and most client ids one peer may own. */
-  maxAwarenessClientsPerPeer: number;
+  /** Deepest nesting a document update may create (see updateCheck.ts). */
+  maxNestingDepth: number;
+  /** Bounds on presence (awareness): per client id, per connection, per room. */
+  presence: PresenceLimits;
   /** Called when the last peer leaves. */
   onEmpty(room: Room): void;
   /** Called after the room's storage failed and every peer was disconnected. */
@@ -42,6 +45,19 @@ export interface RoomContext {
  */
 export const MAX_AWARENESS_BYTES = 256 * 1024;
 
+/**
+ * Updates that arrive before what they depend on, held per peer (not applied, stored or
+ * served) until the peer's sync step 2 brings the rest. The stock client can send a live
+ * edit before its step 2 when it reconnects with offline edits.
+ */
+const MAX_HELD_UPDATES = 32;
+const MAX_HELD_BYTES = 256 * 1024;
+
+interface HeldUpdates {
+  updates: Uint8Array[];
+  bytes: number;
+}
+
 /** Close code for a room whose storage failed: transient for the stock client, which reconnects. */
 export const CLOSE_STORAGE_FAILED = 1011;
 
@@ -52,9 +68,9 @@ export const CLOSE_STORAGE_FAILED = 1011;
  */
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  /** Peers and the awareness client ids each one introduced (removed when it leaves). */
-  private readonly peers = new Map<Peer, Set<number>>();
+  /** Presence (awareness) states, each owned by the peer that announced it. */
+  readonly presence: PresenceTable<Peer>;
+  private readonly peers = new Set<Peer>();
   /** Updates emitted by the doc during the current apply, waiting to be stored and sent. */
   private emitted: Uint8Array[] = [];
   /** Stored updates and changed presence waiting for the end of this event-loop turn. */
@@ -62,6 +78,7 @@ export class Room {
   private readonly outgoingAwareness = new Set<number>();
   private flushScheduled = false;
   private readonly notifiedReadOnly = new WeakSet<Peer>();
+  private readonly held = new Map<Peer, HeldUpdates>();
   private failed = false;
   private unloaded = false;
 
@@ -82,12 +99,12 @@ export class Room {
         );
       }
     }
+    this.dropPending('the stored room');
     // A long log (left by a crash, or from before a restart) is folded into the snapshot
     // now, so the next load is one read instead of thousands of small updates.
     if (files.wantsCompaction()) this.compact();
-    this.awareness.setLocalState(null);
+    this.presence = new PresenceTable(context.presence);
     this.doc.on('update', (update: Uint8Array) => this.emitted.push(update));
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /** Number of connected peers. */
@@ -98,7 +115,7 @@ export class Room {
   /** Peers per role, for /metrics. */
   countRoles(): { editors: number; viewers: number } {
     let editors = 0;
-    for (const peer of this.peers.keys()) if (peer.role === 'editor') editors++;
+    for (const peer of this.peers) if (peer.role === 'editor') editors++;
     return { editors, viewers: this.peers.size - editors };
   }
 
@@ -110,25 +127,20 @@ export class Room {
   /** Adds a peer and sends it the y-websocket greeting: sync step 1 and the current awareness. */
   join(peer: Peer): void {
     if (this.closed) throw new Error(`${this.name}: room is closed`);
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
+    if (peer.role === 'editor') this.held.set(peer, { updates: [], bytes: 0 });
     peer.send(encodeSyncMessage(SYNC_STEP_1, Y.encodeStateVector(this.doc)));
-    const states = this.awareness.getStates();
-    if (states.size > 0) {
-      peer.send(
-        encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])),
-      );
-    }
+    const presence = this.presence.encodeAll();
+    if (presence !== null) peer.send(encodeAwarenessMessage(presence));
   }
 
   /** Removes a peer and the presence it owned; tells the server when the room became empty. */
   leave(peer: Peer): void {
-    const owned = this.peers.get(peer);
-    if (owned === undefined) return;
-    this.peers.delete(peer);
-    if (!this.closed && owned.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
-    }
-    if (this.peers.size === 0 && !this.closed) this.context.onEmpty(this);
+    if (!this.peers.delete(peer)) return;
+    this.held.delete(peer);
+    if (this.closed) return;
+    this.queuePresence(this.presence.removeOwner(peer));
+    if (this.peers.size === 0) this.context.onEmpty(this);
   }
 
   /** Answers a peer's sync step 1 with everything it is missing (sync step 2). */
@@ -144,9 +156,12 @@ export class Room {
 
   /**
    * Handles a sync step 2 or update from a peer. A viewer's is dropped (a viewer that
-   * edits is told once that it is read-only). An editor's is applied, stored, then sent to
-   * the other peers. A malformed update throws {@link ProtocolError} after whatever part
-   * of it Yjs had already integrated is stored and sent, so memory and disk never differ.
+   * edits is told once that it is read-only). An editor's is checked first
+   * ({@link checkUpdate}): one that would not integrate cleanly (too deep, forged ids,
+   * dependencies that never come) throws {@link ProtocolError} before anything is applied,
+   * stored or sent. Otherwise it is applied, stored, then sent to the other peers. Should
+   * Yjs still throw, whatever part it integrated is stored and sent, so memory and disk
+   * never differ.
    */
   receiveUpdate(peer: Peer, update: Uint8Array, kind: 'sync-step-2' | 'sync-update'): void {
     if (this.closed) return;
@@ -162,48 +177,105 @@ export class Room {
       }
       return;
     }
-    const store = this.doc.store;
-    const pendingBefore = [store.pendingStructs?.update, store.pendingDs] as const;
+    const held = this.held.get(peer);
+    const problem = checkUpdate(this.doc, update, this.context.maxNestingDepth);
+    if (problem === null) {
+      this.apply(peer, update);
+    } else if (problem.kind === 'missing' && held !== undefined && this.hold(held, update)) {
+      // Held below; it may follow what this peer sends next (see `held`).
+    } else {
+      this.refuse(problem);
+    }
+    if (held !== undefined && held.updates.length > 0) this.retryHeld(peer, held, kind);
+  }
+
+  /** Applies a checked update, then stores and schedules what Yjs integrated. */
+  private apply(peer: Peer, update: Uint8Array): void {
     let failure: unknown = null;
     try {
       Y.applyUpdate(this.doc, update, peer);
     } catch (error) {
       failure = error;
     }
-    // Parts of an update that wait for missing dependencies are held outside the doc's
-    // integrated state (no update event) but are still served to new peers, since
-    // encodeStateAsUpdate includes them. So when this update added to them, the raw
-    // update is stored too.
-    const pendingGrew =
-      (store.pendingStructs !== null && store.pendingStructs.update !== pendingBefore[0]) ||
-      (store.pendingDs !== null && !sameBytes(store.pendingDs, pendingBefore[1]));
-    this.commit(peer, failure === null && pendingGrew ? update : null);
+    this.dropPending('an update');
+    this.commit(peer);
     if (failure !== null) throw new ProtocolError(`malformed document update (${describeError(failure)})`);
   }
 
-  /** Applies a peer's awareness update after decoding it fully; enforces the per-peer client limit. */
+  private hold(held: HeldUpdates, update: Uint8Array): boolean {
+    if (held.updates.length >= MAX_HELD_UPDATES || held.bytes + update.byteLength > MAX_HELD_BYTES)
+      return false;
+    held.updates.push(update);
+    held.bytes += update.byteLength;
+    return true;
+  }
+
+  /**
+   * Applies the peer's held updates whose dependencies arrived. What is still missing after
+   * the peer's own sync step 2 (everything it has that the room lacks) never will be.
+   */
+  private retryHeld(peer: Peer, held: HeldUpdates, kind: 'sync-step-2' | 'sync-update'): void {
+    let progress = true;
+    while (progress && held.updates.length > 0) {
+      progress = false;
+      for (const update of [...held.updates]) {
+        const problem = checkUpdate(this.doc, update, this.context.maxNestingDepth);
+        if (problem !== null && problem.kind === 'missing') continue;
+        held.updates.splice(held.updates.indexOf(update), 1);
+        held.bytes -= update.byteLength;
+        if (problem !== null) this.refuse(problem);
+        this.apply(peer, update);
+        progress = true;
+      }
+    }
+    if (kind === 'sync-step-2' && held.updates.length > 0) {
+      const update = held.updates[0] as Uint8Array;
+      const problem = checkUpdate(this.doc, update, this.context.maxNestingDepth);
+      this.refuse(problem ?? { kind: 'missing', message: 'depends on content the peer never sent' });
+    }
+  }
+
+  private refuse(problem: UpdateProblem): never {
+    this.context.counters.updatesRefused++;
+    throw new ProtocolError(`refused document update, ${problem.kind}: ${problem.message}`);
+  }
+
+  /**
+   * Defence in depth: pending structs or deletions inside the document would be served to
+   * every joiner and written into compaction although nothing integrated them (the checks
+   * above keep them out; rooms stored by older versions may hold some).
+   */
+  private dropPending(what: string): void {
+    const store = this.doc.store;
+    if (store.pendingStructs === null && store.pendingDs === null) return;
+    this.context.log(
+      'warn',
+      `${this.name}: dropped content of ${what} that depends on content the room does not have`,
+    );
+    store.pendingStructs = null;
+    store.pendingDs = null;
+  }
+
+  /**
+   * Applies a peer's presence (awareness) update after decoding it fully: only ids the
+   * peer owns or newly announces change, within the bounds of {@link PresenceLimits};
+   * an oversized or too deep state closes the peer's connection ({@link ProtocolError}).
+   */
   receiveAwareness(peer: Peer, update: Uint8Array): void {
-    if (this.closed) return;
-    const owned = this.peers.get(peer);
-    if (owned === undefined) return;
+    if (this.closed || !this.peers.has(peer)) return;
     if (update.byteLength > MAX_AWARENESS_BYTES) {
       throw new ProtocolError(`presence update of ${update.byteLength} bytes (limit ${MAX_AWARENESS_BYTES})`);
     }
-    const limit = this.context.maxAwarenessClientsPerPeer;
-    const entries = decodeAwarenessUpdate(update, limit);
-    const newIds = new Set(
-      entries.filter((e) => e.state !== null && !owned.has(e.clientId)).map((e) => e.clientId),
-    );
-    if (owned.size + newIds.size > limit) {
-      throw new ProtocolError(`awareness for more than ${limit} clients from one connection`);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    const entries = decodeAwarenessUpdate(update, this.context.presence.maxClientsPerPeer);
+    const { changed, refused } = this.presence.apply(peer, entries);
+    this.context.counters.presenceRefused += refused;
+    this.queuePresence(changed);
   }
 
-  /** Sends a peer every current awareness state (answer to a query-awareness message). */
+  /** Sends a peer every current presence state (answer to a query-awareness message). */
   sendAllAwareness(peer: Peer): void {
-    const ids = [...this.awareness.getStates().keys()];
-    peer.send(encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
+    const presence = this.presence.encodeAll();
+    if (presence !== null) peer.send(encodeAwarenessMessage(presence));
   }
 
   /**
@@ -212,7 +284,7 @@ export class Room {
    */
   unload(closeCode = 1001, reason = 'room unloaded'): void {
     if (this.closed) return;
-    for (const peer of [...this.peers.keys()]) peer.close(closeCode, reason);
+    for (const peer of [...this.peers]) peer.close(closeCode, reason);
     this.peers.clear();
     this.unloaded = true;
     if (this.files.hasLogRecords()) this.compact();
@@ -220,13 +292,12 @@ export class Room {
   }
 
   /** Stores what the doc emitted during an apply, then sends it to every other peer. */
-  private commit(origin: Peer, rawPending: Uint8Array | null): void {
+  private commit(origin: Peer): void {
     const updates = this.emitted;
     this.emitted = [];
-    if (updates.length === 0 && rawPending === null) return;
+    if (updates.length === 0) return;
     try {
       for (const update of updates) this.files.append(update);
-      if (rawPending !== null) this.files.append(rawPending);
     } catch (error) {
       this.fail(error);
       return;
@@ -264,8 +335,7 @@ export class Room {
     );
     this.context.counters.storageFailures++;
     this.failed = true;
-    for (const peer of [...this.peers.keys()])
-      peer.close(CLOSE_STORAGE_FAILED, 'storage error, reconnect later');
+    for (const peer of [...this.peers]) peer.close(CLOSE_STORAGE_FAILED, 'storage error, reconnect later');
     this.peers.clear();
     this.release();
     this.context.onFailed(this);
@@ -279,25 +349,14 @@ export class Room {
     } catch (error) {
       this.context.log('error', `${this.name}: closing room files failed: ${describeError(error)}`);
     }
-    this.awareness.destroy();
     this.doc.destroy();
   }
 
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const owned = this.peers.get(origin as Peer);
-    if (owned !== undefined) {
-      for (const id of added) owned.add(id);
-      for (const id of updated) owned.add(id);
-      for (const id of removed) owned.delete(id);
-    }
-    for (const id of added) this.outgoingAwareness.add(id);
-    for (const id of updated) this.outgoingAwareness.add(id);
-    for (const id of removed) this.outgoingAwareness.add(id);
+  private queuePresence(ids: readonly number[]): void {
+    if (ids.length === 0) return;
+    for (const id of ids) this.outgoingAwareness.add(id);
     this.scheduleFlush();
-  };
+  }
 
   private scheduleFlush(): void {
     if (this.flushScheduled || this.closed) return;
@@ -327,21 +386,16 @@ export class Room {
     if (updates.length === 1) {
       const [{ update, origin }] = updates as [{ update: Uint8Array; origin: Peer }];
       const message = encodeSyncMessage(SYNC_UPDATE, update);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+      for (const peer of this.peers) if (peer !== origin) peer.send(message);
     } else if (updates.length > 1) {
       const message = encodeSyncMessage(SYNC_UPDATE, Y.mergeUpdates(updates.map((entry) => entry.update)));
-      for (const peer of this.peers.keys()) peer.send(message);
+      for (const peer of this.peers) peer.send(message);
     }
     if (this.outgoingAwareness.size > 0) {
       const ids = [...this.outgoingAwareness];
       this.outgoingAwareness.clear();
-      const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
-      for (const peer of this.peers.keys()) peer.send(message);
+      const message = encodeAwarenessMessage(this.presence.encode(ids));
+      for (const peer of this.peers) peer.send(message);
     }
   }
-}
-
-/** Byte equality (Yjs re-encodes pending deletions on every update, so identity says nothing). */
-function sameBytes(a: Uint8Array, b: Uint8Array | null | undefined): boolean {
-  return b != null && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

@@ -18,11 +18,13 @@ import {
 import { CLOSE, Connection, type ConnectionContext } from './connection';
 import { describeError, type Logger, stderrLogger } from './log';
 import { type Counters, createCounters } from './metrics';
+import { PRESENCE_LIMITS } from './presence';
 import { FileRoomStore, type FsyncMode, lockDataDir, StorageError } from './persistence/fileStore';
 import { Room } from './room';
 import { resolveSecret, type SecretSource } from './secret';
 import { StaticSite } from './static';
 import { type Role, signToken } from './tokens';
+import { MAX_NESTING_DEPTH } from './updateCheck';
 
 /** Options of {@link startSyncServer}. Only `dataDir` is required. */
 export interface SyncServerOptions {
@@ -86,7 +88,9 @@ export interface MetricsSnapshot {
   };
   messages: { in: number; out: number };
   bytes: { in: number; out: number };
-  updates: { applied: number; viewerWritesRejected: number };
+  updates: { applied: number; refused: number; viewerWritesRejected: number };
+  /** Presence (awareness) states held now in every loaded room, their bytes, and entries refused since start. */
+  presence: { states: number; bytes: number; refused: number };
   persistence: {
     fsync: FsyncMode;
     appends: number;
@@ -145,7 +149,6 @@ export interface SyncServer {
   metrics(): MetricsSnapshot;
 }
 
-const MAX_AWARENESS_CLIENTS_PER_PEER = 16;
 /** A peer with this much unsent data is not keeping up and is disconnected (it resyncs on reconnect). */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -331,7 +334,12 @@ class SyncServerImpl implements SyncServer {
       },
       messages: { in: c.messagesIn, out: c.messagesOut },
       bytes: { in: c.bytesIn, out: c.bytesOut },
-      updates: { applied: c.updatesApplied, viewerWritesRejected: c.viewerWritesRejected },
+      updates: {
+        applied: c.updatesApplied,
+        refused: c.updatesRefused,
+        viewerWritesRejected: c.viewerWritesRejected,
+      },
+      presence: { ...this.presenceTotals(), refused: c.presenceRefused },
       persistence: {
         fsync: this.store.fsync,
         appends: stats.appends,
@@ -360,6 +368,16 @@ class SyncServerImpl implements SyncServer {
         utilization: Math.round(performance.eventLoopUtilization(this.loopStart).utilization * 1000) / 1000,
       },
     };
+  }
+
+  private presenceTotals(): { states: number; bytes: number } {
+    let states = 0;
+    let bytes = 0;
+    for (const room of this.rooms.values()) {
+      states += room.presence.size;
+      bytes += room.presence.bytes;
+    }
+    return { states, bytes };
   }
 
   close(): Promise<void> {
@@ -571,7 +589,8 @@ class SyncServerImpl implements SyncServer {
     const room = new Room(name, files, updates, {
       log: this.log,
       counters: this.counters,
-      maxAwarenessClientsPerPeer: MAX_AWARENESS_CLIENTS_PER_PEER,
+      maxNestingDepth: MAX_NESTING_DEPTH,
+      presence: PRESENCE_LIMITS,
       onEmpty: (emptied) => this.scheduleUnload(emptied),
       onFailed: (failed) => this.forgetRoom(failed),
     });

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { type Logger, type SyncServer, startSyncServer } from '../../server/index';
 import { type YClient, connectYClient, removeDir, spawnServer, synced, tempDir, waitFor } from '../support';
 
@@ -213,44 +212,3 @@ describe('room lifecycle', () => {
     expect(seen).toEqual([1, 2, 1]);
   });
 });
-
-describe('updates that arrive before what they depend on', () => {
-  it('are stored while pending and integrate after a restart once the missing part arrives', async () => {
-    const dataDir = dir();
-    const source = new Y.Doc();
-    source.getText('t').insert(0, 'first ');
-    const first = Y.encodeStateAsUpdate(source);
-    const vector = Y.encodeStateVector(source);
-    source.getText('t').insert(6, 'second');
-    const second = Y.encodeStateAsUpdate(source, vector);
-
-    /** Sends one update message on a raw socket and closes it once the server handled it. */
-    const sendRaw = async (to: SyncServer, update: Uint8Array) => {
-      const ws = new WebSocket(`${to.syncUrl}/pending`);
-      await new Promise((resolve) => ws.on('open', resolve));
-      const handledBefore = to.metrics().messages.in;
-      ws.send(new Uint8Array([0, 2, ...varUint(update.length), ...update]));
-      // The server counts a message in the same synchronous step that applies and stores it.
-      await waitFor(() => to.metrics().messages.in > handledBefore, 'the server to handle the update');
-      ws.close();
-    };
-
-    let s = await startSyncServer({ dataDir, allowAnonymous: true, logger: quiet });
-    await sendRaw(s, second); // depends on `first`, which the server lacks
-    await s.close();
-    s = await server(dataDir);
-    await sendRaw(s, first);
-    const reader = client(s.syncUrl, 'pending');
-    await waitFor(() => reader.doc.getText('t').toString() === 'first second', 'both parts to integrate');
-  });
-});
-
-function varUint(n: number): number[] {
-  const bytes: number[] = [];
-  while (n > 127) {
-    bytes.push((n & 127) | 128);
-    n >>>= 7;
-  }
-  bytes.push(n);
-  return bytes;
-}
