@@ -201,6 +201,11 @@ export function jsonDepth(value: unknown, cap: number): number {
     for (const child of Array.isArray(top.value) ? top.value : Object.values(top.value)) {
       stack.push({ value: child, depth });
     }
+    // lib0's decoder assigns an object under a "__proto__" key as the prototype: still nested.
+    const prototype: unknown = Object.getPrototypeOf(top.value);
+    if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) {
+      stack.push({ value: prototype, depth });
+    }
   }
   return deepest;
 }

@@ -109,6 +109,12 @@ describe('checkUpdate', () => {
     const deep = new Y.Doc();
     deep.getMap('m').set('v', nestedValue(MAX_NESTING_DEPTH));
     expect(checkUpdate(new Y.Doc(), Y.encodeStateAsUpdate(deep))).toMatchObject({ kind: 'too-deep' });
+    // Decoding turns an object under "__proto__" into a prototype; it is still counted.
+    let hidden: unknown = 'leaf';
+    for (let i = 0; i < MAX_NESTING_DEPTH; i++) hidden = { ['__proto__']: hidden };
+    const sneaky = new Y.Doc();
+    sneaky.getMap('m').set('v', hidden);
+    expect(checkUpdate(new Y.Doc(), Y.encodeStateAsUpdate(sneaky))).toMatchObject({ kind: 'too-deep' });
   });
 
   it('counts the levels the room already has when an update nests one level further', () => {
