@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ariaKeyShortcuts, formatShortcut } from '../canvas/shortcuts';
 import { type ActionId, getAction, runAction } from './registry';
@@ -39,7 +39,7 @@ export function ActionButton({
   disabled?: boolean;
   pressed?: boolean;
   /** How the click runs the action (e.g. placing a tool's item at once from the keyboard). */
-  trigger?: (event: React.MouseEvent<HTMLButtonElement>) => Trigger;
+  trigger?: (event: MouseEvent<HTMLButtonElement>) => Trigger;
   children?: ReactNode;
 }) {
   const { label, title, keys } = useActionTitle(id);

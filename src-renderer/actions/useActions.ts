@@ -46,8 +46,6 @@ let active: ActionContext | null = null;
  * undo, redo and select all act on the text instead).
  */
 export function runActionFromMenu(id: string): boolean {
-  const action = findAction(id);
-  if (!active || !action) return false;
   const focus = document.activeElement;
   if (!canvasOwnsKeysFrom(focus, modalDialogOpen())) {
     const editable =
@@ -55,7 +53,8 @@ export function runActionFromMenu(id: string): boolean {
     if (editable && (id === 'undo' || id === 'redo' || id === 'selectAll')) document.execCommand(id);
     return false;
   }
-  return runAction(active, action);
+  const action = findAction(id);
+  return !!active && !!action && runAction(active, action);
 }
 
 /**
