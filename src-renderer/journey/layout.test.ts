@@ -73,10 +73,15 @@ describe('journey layout', () => {
     expect(cardPosition(layout, 'missing', laneId, 0)).toBeNull();
   });
 
-  it('matches the cell box model of journey.css (padding 8, items with gaps, gap 8, add button 28)', () => {
+  it('stacks a cell as a column: padding, items with gaps, the cell gap, the add button', () => {
+    // test/unit/journey-css.test.ts checks these metrics against journey.css itself.
     expect(laneHeight('steps', 0)).toBe(M.minLaneHeight);
-    expect(laneHeight('steps', 3)).toBe(8 + 3 * 76 + 2 * 8 + 8 + 28 + 8);
-    expect(laneHeight('moments', 2)).toBe(8 + 2 * 44 + 6 + 8 + 28 + 8);
+    expect(laneHeight('steps', 3)).toBe(
+      M.cellPadding + 3 * M.cardHeight + 2 * M.cardGap + M.cellGap + M.addButtonHeight + M.cellPadding,
+    );
+    expect(laneHeight('moments', 2)).toBe(
+      M.cellPadding + 2 * M.momentHeight + M.momentGap + M.cellGap + M.addButtonHeight + M.cellPadding,
+    );
     expect(laneHeight('emotions', 9)).toBe(M.emotionLaneHeight);
   });
 
