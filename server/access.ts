@@ -146,7 +146,11 @@ export function parseAllowedOrigins(values: readonly string[]): ReadonlySet<stri
     } catch {
       // reported below
     }
-    if (parsed === null || !/^https?:$/.test(parsed.protocol) || parsed.origin !== value.replace(/\/$/, '').toLowerCase()) {
+    if (
+      parsed === null ||
+      !/^https?:$/.test(parsed.protocol) ||
+      parsed.origin !== value.replace(/\/$/, '').toLowerCase()
+    ) {
       throw new Error(
         `--allow-origin takes "null" or an origin such as https://boards.example.com (scheme, host, optional port), not ${JSON.stringify(value)}`,
       );
