@@ -9,7 +9,13 @@ export { compareOrdered, sortOrdered } from './order';
 export { defaultPreset, LANE_PRESET_NAMES, LANE_PRESETS } from './presets';
 export { cellKey, LIMITS, SCHEMA_VERSION } from './schema';
 export * from './types';
-export { boardSnapshotSchema, elementInputSchema, elementSchema, ROOT_KEYS } from './records';
+export {
+  boardSnapshotSchema,
+  elementInputSchema,
+  elementSchema,
+  MAX_TITLE_LENGTH,
+  ROOT_KEYS,
+} from './records';
 export * from './file';
 export { checkInvariants } from './invariants';
 export { MIGRATIONS, type Migration, type MigrationResult, migrate, schemaVersionOf } from './migrations';

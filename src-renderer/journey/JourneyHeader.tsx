@@ -1,6 +1,12 @@
 import { type FormEvent, memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GOAL_KINDS, type GoalKind, type JourneySnapshot, type MapState } from '../../shared/board';
+import {
+  GOAL_KINDS,
+  type GoalKind,
+  type JourneySnapshot,
+  MAX_TITLE_LENGTH,
+  type MapState,
+} from '../../shared/board';
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
 import { CaptionedField, InlineField } from './InlineField';
 import type { ReverseView } from './layout';
@@ -51,6 +57,7 @@ export const JourneyHeader = memo(function JourneyHeader({
           value={journey.title}
           label={t('journey.header.title')}
           placeholder={t('journey.header.titlePlaceholder')}
+          maxLength={MAX_TITLE_LENGTH}
           onCommit={(title) => board.updateJourney(journey.id, { title })}
         />
         <RadioGroup

@@ -3,7 +3,6 @@ import { fail } from '../errors';
 import { LIMITS } from '../schema';
 import {
   coordinate,
-  type FieldValues,
   id,
   label,
   nullableId,
@@ -99,7 +98,6 @@ export const elementFields = {
   from: nullableId(),
   to: nullableId(),
 };
-export type ElementFields = FieldValues<typeof elementFields>;
 
 const idField = id();
 

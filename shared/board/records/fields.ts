@@ -165,14 +165,12 @@ export function nullableId(): Field<string | null> {
   );
 }
 
-/** A short plain string of at most `max` characters matching `pattern` (colours, kinds, units). */
-export function label(max: number, fallback = '', pattern?: RegExp): Field<string> {
-  const schema = pattern ? z.string().max(max).regex(pattern) : z.string().max(max);
+/** A short plain string of at most `max` characters (colours, kinds, units); a longer stored one reads as the fallback. */
+export function label(max: number, fallback = ''): Field<string> {
   return makeField(
-    schema,
+    z.string().max(max),
     fallback,
-    (raw) =>
-      typeof raw === 'string' && raw.length <= max && (!pattern || pattern.test(raw)) ? raw : fallback,
+    (raw) => (typeof raw === 'string' && raw.length <= max ? raw : fallback),
     `must be text of at most ${max} characters`,
   );
 }
@@ -230,23 +228,6 @@ export function repairFields<F extends Fields>(fields: F, map: Y.Map<unknown>): 
   const out = {} as Record<string, unknown>;
   for (const key of Object.keys(fields)) out[key] = fields[key]!.repair(map.get(key));
   return out as FieldValues<F>;
-}
-
-/**
- * Checks the fields present in a command's patch (undefined = not changed) and returns the
- * checked values; throws on the first refused one, before anything is written.
- */
-export function checkPatch<F extends Fields>(
-  fields: F,
-  patch: Partial<Record<keyof F, unknown>>,
-  keys: readonly (keyof F & string)[],
-): Partial<FieldValues<F>> {
-  const out: Partial<Record<string, unknown>> = {};
-  for (const key of keys) {
-    const value = patch[key];
-    if (value !== undefined) out[key] = fields[key]!.check(value, key);
-  }
-  return out as Partial<FieldValues<F>>;
 }
 
 /** A canvas x or y. */
