@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   addElement,
@@ -70,11 +70,25 @@ function roomState(): string {
 // The test tsconfig has no DOM library: the one browser global used in page.evaluate below.
 declare const navigator: { clipboard: { readText(): Promise<string> } };
 
-describe('a viewer link', () => {
-  it('shows the board live with a "View only" badge and offers no editing, while the editor’s edits keep arriving', async () => {
+// One story in steps, as a viewer experiences it; each step starts where the previous one ended.
+describe.sequential('a viewer link', () => {
+  let editor: Awaited<ReturnType<typeof openBoard>>;
+  let viewer: Awaited<ReturnType<typeof openBoard>>;
+  let ed: Page;
+  let vw: Page;
+  let sticky: Locator;
+  let frame: Locator;
+  let emotion: Locator;
+
+  afterAll(async () => {
+    await editor?.context.close();
+    await viewer?.context.close();
+  });
+
+  it('starts from a board an editor built, held by the room', async () => {
     // The editor builds the board: a sticky and a journey map with a card and an emotion.
-    const editor = await openBoard(shareLink('editor'));
-    const ed = editor.page;
+    editor = await openBoard(shareLink('editor'));
+    ed = editor.page;
     await addElement(ed, 'Sticky note', { x: 260, y: 200 }, 'Welcome, viewers');
     await ed.getByRole('button', { name: 'Journey map', exact: true }).click();
     await ed.getByRole('menuitem', { name: 'Full CJM (all lanes)' }).click();
@@ -108,20 +122,24 @@ describe('a viewer link', () => {
       const journey = Object.values(observer.board.snapshot().journeys)[0];
       return !!journey && journey.stages[0]?.emotion.asIs === 1;
     }, 'the room holds the editor’s journey map');
+  });
 
+  it('opens for the viewer live, marked “View only”', async () => {
     // The viewer opens the same board with a viewer token: everything is there, marked view only.
-    const viewer = await openBoard(shareLink('viewer'));
-    const vw = viewer.page;
+    viewer = await openBoard(shareLink('viewer'));
+    vw = viewer.page;
     await vw.getByRole('status', { name: 'View only' }).waitFor();
-    const sticky = node(vw, 'Sticky note: Welcome, viewers');
+    sticky = node(vw, 'Sticky note: Welcome, viewers');
     await sticky.waitFor();
-    const frame = vw.getByRole('region', { name: 'CJM: Customer journey map' });
+    frame = vw.getByRole('region', { name: 'CJM: Customer journey map' });
     await frame.waitFor();
     await fitToScreen(vw);
     await frame.getByText('Sees an ad for the shop').waitFor();
-    const emotion = frame.getByRole('slider', { name: 'Emotion at Awareness, As is' });
+    emotion = frame.getByRole('slider', { name: 'Emotion at Awareness, As is' });
     expect(await emotion.getAttribute('aria-valuenow')).toBe('1');
+  });
 
+  it('offers the viewer no tool or control that adds or changes anything', async () => {
     // No creation tools: the toolbar has Select and Hand only; nothing else that adds or changes.
     const tools = vw.getByRole('toolbar', { name: 'Tools' });
     expect(
@@ -153,7 +171,9 @@ describe('a viewer link', () => {
     expect(await frame.getByRole('textbox', { name: 'Journey map title' }).isEditable()).toBe(false);
     expect(await frame.getByRole('textbox', { name: 'Stage 1 title' }).isEditable()).toBe(false);
     await saveScreenshot(vw, 'collab-viewer-board');
+  });
 
+  it('lets the viewer select and copy, while no key, click or drag changes the board', async () => {
     // Selecting works; no style bar appears for the selection.
     const before = roomState();
     const nodesBefore = await canvas(vw).getByRole('group').count();
@@ -223,7 +243,9 @@ describe('a viewer link', () => {
     expect(await cornerOf(editorSticky)).toEqual(editorStickyAt);
     // No refusals either: nothing was attempted, so nothing failed.
     expect(await vw.getByRole('alert').count()).toBe(0);
+  });
 
+  it('opens a card’s details for reading only', async () => {
     // A card's details open for reading: its whole text, nothing to delete.
     await frame.getByRole('button', { name: 'Card options: Sees an ad for the shop' }).click();
     const details = frame.getByRole('dialog', { name: 'Card' });
@@ -232,7 +254,9 @@ describe('a viewer link', () => {
     expect(await text.isEditable()).toBe(false);
     expect(await details.getByRole('button', { name: 'Delete card' }).count()).toBe(0);
     await details.getByRole('button', { name: 'Close' }).click();
+  });
 
+  it('keeps showing the editor’s new edits', async () => {
     // The editor's new edits still arrive.
     // (Activated from the keyboard, the tool places the sticky in the middle of the view.)
     await ed
@@ -250,17 +274,19 @@ describe('a viewer link', () => {
     await edTitle.press('Enter');
     await vw.getByRole('region', { name: 'CJM: Online order' }).waitFor();
     await saveScreenshot(vw, 'collab-viewer-after-edits');
+  });
 
+  it('keeps the viewer a viewer after a reload', async () => {
     // A reload keeps the viewer a viewer.
     await vw.reload();
     await vw.getByRole('button', { name: 'Connection: Live' }).waitFor();
     await vw.getByRole('status', { name: 'View only' }).waitFor();
     await node(vw, 'Sticky note: Added while you watch').waitFor();
     expect(await vw.getByRole('toolbar', { name: 'Tools' }).getByRole('button').count()).toBe(2);
+  });
 
+  it('shows no page or console errors on either side', () => {
     expect(editor.problems.errors).toEqual([]);
     expect(viewer.problems.errors).toEqual([]);
-    await editor.context.close();
-    await viewer.context.close();
   });
 });
