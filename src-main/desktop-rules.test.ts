@@ -60,8 +60,15 @@ describe('security rules', () => {
     expect(externalLinkTarget('https://user:pass@example.com/')).toBeNull();
   });
 
-  it('grants only clipboard writes', () => {
-    expect(isPermissionGranted('clipboard-sanitized-write')).toBe(true);
+  it('grants only clipboard writes and local network access (workshops)', () => {
+    for (const permission of [
+      'clipboard-sanitized-write',
+      'local-network-access',
+      'local-network',
+      'loopback-network',
+    ]) {
+      expect(isPermissionGranted(permission)).toBe(true);
+    }
     for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read']) {
       expect(isPermissionGranted(permission)).toBe(false);
     }

@@ -55,7 +55,23 @@ export function externalLinkTarget(url: string): ExternalLink | null {
   return { url: parsed.href, target: parsed.host };
 }
 
-/** Web permissions the page may have: writing to the clipboard (copy), nothing else. */
+/**
+ * Chromium's Local Network Access permissions (named `local-network-access`, split into
+ * `local-network` and `loopback-network` in newer builds). Since Chromium 142 a page must
+ * hold them to reach a LAN or loopback address, and the app's page is not on such an
+ * address itself; hosting and joining workshops on the local network is what the app is
+ * for. The CSP still decides which code may connect: only the app's own scripts.
+ */
+const LOCAL_NETWORK_PERMISSIONS: readonly string[] = [
+  'local-network-access',
+  'local-network',
+  'loopback-network',
+];
+
+/**
+ * Web permissions the page may have: writing to the clipboard (copy) and reaching the local
+ * network (workshops); nothing else.
+ */
 export function isPermissionGranted(permission: string): boolean {
-  return permission === 'clipboard-sanitized-write';
+  return permission === 'clipboard-sanitized-write' || LOCAL_NETWORK_PERMISSIONS.includes(permission);
 }

@@ -31,6 +31,8 @@ import { RENDERER_DIR, ROOT } from './build';
  *   `invoke` goes through a Playwright binding into the handlers `DesktopApp` registered
  *   with `ipcMain`, and whose listeners receive `webContents.send` events. Arguments and
  *   results cross as Electron's structured clone would carry them (Uint8Array included).
+ * - Web permissions: each page gets the Chromium permissions for which the app's own
+ *   permission check handler answers yes (clipboard writes, local network access).
  * - Native dialogs (open, save, message boxes) are the one behaviour stand-in: `dialogs`
  *   answers each with what the test queued (a real path on disk, a button), records what
  *   was asked, and fails the call for a dialog the test did not expect.
@@ -44,6 +46,12 @@ import { RENDERER_DIR, ROOT } from './build';
 /** Where the app's pages are served to Chromium (`*.localhost` is a secure context). */
 const PAGE_ORIGIN = 'http://bundle.localhost';
 const PRELOAD_SCRIPT = `${ROOT}out/preload/preload.cjs`;
+/** Playwright's permission names → Electron's, for the permissions the app may grant. */
+const PERMISSION_NAMES: Record<string, string> = {
+  'clipboard-write': 'clipboard-sanitized-write',
+  'clipboard-read': 'clipboard-read',
+  'local-network-access': 'local-network-access',
+};
 
 /** A dialog the test expects, with the answer the person gives. */
 type DialogAnswer =
@@ -182,6 +190,15 @@ export async function startDesktopApp(browser: Browser, options: DesktopAppOptio
   let menu: ElectronMenuItem[] = [];
   let serveApp: ((request: Request) => Response | Promise<Response>) | null = null;
   let headersListener: Parameters<Session['webRequest']['onHeadersReceived']>[0] | null = null;
+  let permissionCheck: Parameters<Session['setPermissionCheckHandler']>[0] | null = null;
+  /** Gives the pages the Chromium permissions the app's own permission handler grants. */
+  const grantAppPermissions = async () => {
+    const granted = Object.entries(PERMISSION_NAMES)
+      .filter(([, electronName]) => permissionCheck?.(null, electronName))
+      .map(([playwrightName]) => playwrightName);
+    await context.clearPermissions();
+    await context.grantPermissions(granted, { origin: PAGE_ORIGIN });
+  };
   let nextId = 1;
 
   const emitApp = (event: string, ...args: unknown[]) => {
@@ -207,14 +224,16 @@ export async function startDesktopApp(browser: Browser, options: DesktopAppOptio
       for (const notify of onCreated.splice(0)) notify();
       focused = this;
       this.title = options.title;
-      this.pageReady = context.newPage().then((page) => {
-        this.page = page;
-        page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
-        page.on('console', (message) => {
-          if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+      this.pageReady = grantAppPermissions()
+        .then(() => context.newPage())
+        .then((page) => {
+          this.page = page;
+          page.on('pageerror', (error) => pageErrors.push(`pageerror: ${error.message}`));
+          page.on('console', (message) => {
+            if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
+          });
+          return page;
         });
-        return page;
-      });
       this.webContents = {
         id: this.id,
         send: (channel: string, payload: unknown) => {
@@ -371,7 +390,9 @@ export async function startDesktopApp(browser: Browser, options: DesktopAppOptio
           },
         },
         setPermissionRequestHandler: () => undefined,
-        setPermissionCheckHandler: () => undefined,
+        setPermissionCheckHandler: (handler) => {
+          permissionCheck = handler;
+        },
       },
     },
     shell: {
