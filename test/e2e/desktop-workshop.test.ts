@@ -56,7 +56,9 @@ describe('desktop workshop (real embedded server, two app windows)', () => {
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     address = await dialog.getByRole('textbox', { name: 'Host address' }).inputValue();
     expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
-    expect(await dialog.getByRole('textbox', { name: 'Join link' }).inputValue()).toContain(code.replace('-', ''));
+    expect(await dialog.getByRole('textbox', { name: 'Join link' }).inputValue()).toContain(
+      code.replace('-', ''),
+    );
     // The host's own window is connected to the room and listed first.
     await dialog.getByText('1 person here').waitFor();
     await dialog.getByRole('listitem').filter({ hasText: 'Host' }).waitFor();
@@ -73,7 +75,9 @@ describe('desktop workshop (real embedded server, two app windows)', () => {
     await dialog.getByRole('button', { name: 'Join' }).click();
 
     await node(guestPage, 'Sticky note: Host idea').waitFor();
-    await expect.poll(() => guestPage.locator('.cx-desktop-bar__state').textContent()).toMatch(/live workshop$/);
+    await expect
+      .poll(() => guestPage.locator('.cx-desktop-bar__state').textContent())
+      .toMatch(/live workshop$/);
     await guestPage.getByRole('button', { name: 'Save a copy…' }).waitFor();
   });
 
@@ -104,7 +108,7 @@ describe('desktop workshop (real embedded server, two app windows)', () => {
       const page = (await other.window()).page;
       await page.getByRole('button', { name: 'Join a workshop…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Join a workshop' });
-      const wrong = code.startsWith('A') ? 'B' + code.slice(1) : 'A' + code.slice(1);
+      const wrong = `${code.startsWith('A') ? 'B' : 'A'}${code.slice(1)}`;
       await dialog.getByLabel('Join link or code').fill(wrong);
       await dialog.getByLabel('Host address (when you have only the code)').fill(address);
       await dialog.getByRole('button', { name: 'Join' }).click();
