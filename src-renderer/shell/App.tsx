@@ -27,8 +27,14 @@ function navigate(route: Route): void {
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onHashChange = () => setRoute(parseRoute(window.location.hash));
+    const onHashChange = () => {
+      const next = parseRoute(window.location.hash);
+      setRoute((current) => (routeHash(current) === routeHash(next) ? current : next));
+    };
     window.addEventListener('hashchange', onHashChange);
+    // A navigation made before this listener existed (the desktop app hands a recovered
+    // board over at once) may have fired its hashchange already: catch up with the address.
+    onHashChange();
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
   return route;
@@ -84,6 +90,10 @@ export function App() {
   }, [setOpen]);
 
   useEffect(() => {
+    // The route state can lag behind the address: `openDocument` may have run before this
+    // first ran, and its hashchange is still on its way. Acting on the stale route would
+    // close the board just opened; the pending change brings the route up to date.
+    if (routeHash(parseRoute(window.location.hash)) !== routeHash(route)) return;
     const current = openRef.current;
     if (route.kind === 'board') {
       if ((current.kind === 'local' || current.kind === 'loading') && current.id === route.id) return;
