@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, watch } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -12,7 +12,7 @@ import type {
 } from '../../../src-main/electron-types';
 import type { ElectronMenuItem } from '../../../src-main/menu';
 import { APP_ORIGIN } from '../../../src-main/security';
-import { RENDERER_DIR, ROOT } from './build';
+import { assertBuilt, RENDERER_DIR, ROOT } from '../../support/build';
 
 /**
  * The desktop app without the Electron binary: the real main process (`DesktopApp` from
@@ -174,6 +174,9 @@ export interface TestWindow {
 
 /** Starts the desktop app on `userData` with its windows in a new context of `browser`. */
 export async function startDesktopApp(browser: Browser, options: DesktopAppOptions): Promise<DesktopHarness> {
+  assertBuilt();
+  if (!existsSync(PRELOAD_SCRIPT))
+    throw new Error('out/preload/preload.cjs is missing: run `npm run build:app`.');
   const context = await browser.newContext({
     locale: options.locale ?? 'en-US',
     viewport: { width: 1400, height: 900 },
