@@ -46,7 +46,9 @@ const builderConfig = fromBuilder('app-builder-lib/out/util/config/config.js') a
 const { DebugLogger } = fromBuilder('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder’s own loader and schema validation', async () => {
+  // The first call loads electron-builder's schema and validator (1.6 s here when idle, over
+  // 5 s on a busy machine), hence the longer timeout.
+  it('passes electron-builder’s own loader and schema validation', { timeout: 30_000 }, async () => {
     const loaded = await builderConfig.getConfig(root, 'electron-builder.yml', null);
     await expect(
       builderConfig.validateConfiguration(loaded, new DebugLogger(false)),
