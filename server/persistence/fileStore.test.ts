@@ -4,7 +4,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { crc32 } from 'node:zlib';
-import { DAMAGED_DIR, FileRoomStore, type FileSystem, lockDataDir, StorageError } from './fileStore';
+import {
+  DAMAGED_DIR,
+  FileRoomStore,
+  type FileSystem,
+  lockDataDir,
+  StorageBackoffError,
+  StorageError,
+} from './fileStore';
 import { encodeRecord, fileHeader, HEADER_BYTES, readRecords } from './records';
 
 let dataDir: string;
@@ -343,6 +350,38 @@ describe('file room store', () => {
     expect(store.stats).toMatchObject({ compactionFailures: 2, compactions: 1 });
     files.close();
     expect(load(new FileRoomStore(dataDir), 'board').getArray('words').length).toBe(51);
+  });
+
+  it('keeps a room closed for a doubling wait after a failed append, so reconnects do not loop', () => {
+    let clock = 0;
+    const disk = diskThatFills();
+    const store = new FileRoomStore(dataDir, { fileSystem: disk.fileSystem, now: () => clock });
+    editedDoc(store, 'board', ['stored']).files.close();
+    disk.full = (file) => file.endsWith('.ylog');
+    const { files } = store.open('board');
+    expect(() => files.append(Uint8Array.of(1, 2, 3))).toThrow(/ENOSPC/);
+    files.close();
+    expect(() => store.open('board')).toThrow(StorageBackoffError);
+    expect(() => store.open('board')).toThrow(/reopens in 1 s/);
+    clock += 1_000;
+    const again = store.open('board');
+    expect(() => again.files.append(Uint8Array.of(4))).toThrow(/ENOSPC/);
+    again.files.close();
+    clock += 1_000;
+    expect(() => store.open('board')).toThrow(StorageBackoffError); // 2 s now
+    clock += 1_000;
+    disk.full = () => false;
+    const third = store.open('board');
+    third.files.append(Uint8Array.of(5));
+    third.files.close();
+    // Nothing half-written was left in the log, and the room is open to everyone again.
+    const warnings: string[] = [];
+    const reader = new FileRoomStore(dataDir, { onWarning: (m) => warnings.push(m) });
+    const { files: last, updates } = reader.open('board');
+    last.close();
+    expect(warnings).toEqual([]);
+    expect(updates.at(-1)).toEqual(Buffer.from([5]));
+    expect(store.open('board').updates).toHaveLength(updates.length);
   });
 
   it('removes its temp file when rewriting a damaged log fails, and opens nothing half-done', () => {

@@ -93,6 +93,15 @@ export class StorageError extends Error {
   override name = 'StorageError';
 }
 
+/**
+ * Thrown by {@link FileRoomStore.open} for a room whose last write failed a moment ago
+ * (disk full, I/O error): it reopens after a wait that doubles with each failure, so
+ * clients reconnecting at once do not reload the room in a tight loop.
+ */
+export class StorageBackoffError extends Error {
+  override name = 'StorageBackoffError';
+}
+
 const ROOMS_DIR = 'rooms';
 /** Where unreadable bytes of room files are kept, inside the rooms directory. */
 export const DAMAGED_DIR = 'damaged';
@@ -104,6 +113,9 @@ const DEFAULT_COMPACT_AFTER_BYTES = 256 * 1024;
 /** After a failed compaction a room waits this long before the next try, doubling up to the maximum. */
 const COMPACTION_BACKOFF_MS = 5_000;
 const COMPACTION_BACKOFF_MAX_MS = 10 * 60_000;
+/** After a failed write a room stays closed this long, doubling up to the maximum. */
+const WRITE_BACKOFF_MS = 1_000;
+const WRITE_BACKOFF_MAX_MS = 60_000;
 
 /** A data directory of rooms. One server process at a time (see {@link lockDataDir}). */
 export class FileRoomStore {
@@ -118,6 +130,8 @@ export class FileRoomStore {
   private readonly dirty = new Set<RoomFiles>();
   /** Rooms whose last compaction failed: kept per room name, so a reloaded room still waits. */
   private readonly compactionBackoff = new Map<string, { failures: number; retryAt: number }>();
+  /** Rooms whose last append failed: they may not reopen before `retryAt`. */
+  private readonly writeBackoff = new Map<string, { failures: number; retryAt: number }>();
   private damagedFileCount = 0;
   readonly stats = {
     appends: 0,
@@ -148,6 +162,12 @@ export class FileRoomStore {
    * history) or when damaged bytes cannot be set aside.
    */
   open(room: string): { files: RoomFiles; updates: Uint8Array[] } {
+    const backoff = this.writeBackoff.get(room);
+    if (backoff !== undefined && this.now() < backoff.retryAt) {
+      throw new StorageBackoffError(
+        `${room}: storing failed ${backoff.failures} time(s) in a row; the room reopens in ${Math.ceil((backoff.retryAt - this.now()) / 1000)} s`,
+      );
+    }
     const stem = roomFileStem(room);
     const snapshotPath = path.join(this.roomsDir, `${stem}.ysnap`);
     const logPath = path.join(this.roomsDir, `${stem}.ylog`);
@@ -268,6 +288,17 @@ export class FileRoomStore {
     );
   }
 
+  /** @internal An append of `room` failed (or, with `error` null, succeeded again). */
+  recordWrite(room: string, error: unknown | null): void {
+    if (error === null) {
+      if (this.writeBackoff.size > 0) this.writeBackoff.delete(room);
+      return;
+    }
+    const failures = (this.writeBackoff.get(room)?.failures ?? 0) + 1;
+    const delay = Math.min(WRITE_BACKOFF_MS * 2 ** (failures - 1), WRITE_BACKOFF_MAX_MS);
+    this.writeBackoff.set(room, { failures, retryAt: this.now() + delay });
+  }
+
   /** Bytes waiting for a device flush and the age of the oldest of them. */
   pending(now: number = Date.now()): { unsyncedBytes: number; unsyncedAgeMs: number } {
     let unsyncedBytes = 0;
@@ -318,15 +349,27 @@ export class RoomFiles {
   append(update: Uint8Array): void {
     this.assertOpen();
     const record = encodeRecord(update);
-    writeAll(this.store.fs, this.fd, record);
+    try {
+      writeAll(this.store.fs, this.fd, record);
+      if (this.store.fsync === 'always') {
+        const started = performance.now();
+        this.store.fs.fdatasyncSync(this.fd);
+        this.store.recordFsync(started);
+      }
+    } catch (error) {
+      this.store.recordWrite(this.room, error);
+      try {
+        this.store.fs.ftruncateSync(this.fd, this.logBytes); // drop a partly written record
+      } catch {
+        // Then the next open sets it aside as damaged bytes: nothing valid is lost either way.
+      }
+      throw error;
+    }
+    this.store.recordWrite(this.room, null);
     this.logBytes += record.length;
     this.store.stats.appends++;
     this.store.stats.bytesWritten += record.length;
-    if (this.store.fsync === 'always') {
-      const started = performance.now();
-      this.store.fs.fdatasyncSync(this.fd);
-      this.store.recordFsync(started);
-    } else {
+    if (this.store.fsync !== 'always') {
       if (this.unsyncedBytes === 0) this.unsyncedSince = Date.now();
       this.unsyncedBytes += record.length;
       this.store.markDirty(this, true);

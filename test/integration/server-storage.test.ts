@@ -179,15 +179,34 @@ function mountTmpfs(sizeBytes: number): { dir: string; unmount(): void } | { rea
   };
 }
 
-const tmpfs = mountTmpfs(2 * 1024 * 1024);
-if ('reason' in tmpfs) console.warn(`server-storage: disk-full test skipped: ${tmpfs.reason}`);
+/** Whether this process may mount a tmpfs (root in a container that allows it): else the disk-full tests are skipped. */
+const noTmpfs = (() => {
+  const probe = mountTmpfs(64 * 1024);
+  if ('reason' in probe) return probe.reason;
+  probe.unmount();
+  return null;
+})();
+if (noTmpfs !== null) console.warn(`server-storage: disk-full tests skipped: ${noTmpfs}`);
+
+/** A fresh 2 MiB tmpfs for one test, unmounted after it. */
+function smallDisk(): { dir: string } {
+  const disk = mountTmpfs(2 * 1024 * 1024);
+  if ('reason' in disk) throw new Error(disk.reason);
+  cleanup.push(() => disk.unmount());
+  return disk;
+}
+
+/** Free bytes on the file system of `dir`. */
+function freeBytes(dir: string): number {
+  const stats = fs.statfsSync(dir);
+  return stats.bavail * stats.bsize;
+}
 
 describe('a full disk', () => {
-  it.skipIf('reason' in tmpfs)(
+  it.skipIf(noTmpfs !== null)(
     'a compaction that runs out of space removes its temp file and backs off; the room stays up',
     async () => {
-      if ('reason' in tmpfs) return;
-      cleanup.push(() => tmpfs.unmount());
+      const tmpfs = smallDisk();
       const dataDir = path.join(tmpfs.dir, 'data');
       const lines: string[] = [];
       const logger: Logger = (level, message) => lines.push(`${level} ${message}`);
@@ -208,11 +227,7 @@ describe('a full disk', () => {
 
       // Leave about 160 KB free, then write a 100 KB item: the log takes it, the snapshot
       // of the whole board (another 100 KB) no longer fits.
-      const free = () => {
-        const stats = fs.statfsSync(tmpfs.dir);
-        return stats.bavail * stats.bsize;
-      };
-      fs.writeFileSync(path.join(tmpfs.dir, 'filler'), Buffer.alloc(free() - 160 * 1024));
+      fs.writeFileSync(path.join(tmpfs.dir, 'filler'), Buffer.alloc(freeBytes(tmpfs.dir) - 160 * 1024));
       writer.doc.getMap<string>('items').set('big', 'x'.repeat(100 * 1024));
       await waitFor(() => server.metrics().persistence.compactionFailures === 1, 'a failed compaction');
       expect(fs.readdirSync(path.join(dataDir, 'rooms')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
@@ -238,6 +253,52 @@ describe('a full disk', () => {
       await synced(check);
       await waitFor(() => check.doc.getMap('items').size === 41, 'every item after the restart');
       expect(fs.statSync(logPath(dataDir)).size).toBe(HEADER_BYTES);
+    },
+  );
+
+  it.skipIf(noTmpfs !== null)(
+    'when appends fail the room stays closed for a doubling wait (no reload loop) and nothing is lost',
+    async () => {
+      const tmpfs = smallDisk();
+      const dataDir = path.join(tmpfs.dir, 'data');
+      const server = await startSyncServer({ dataDir, allowAnonymous: true, logger: () => {} });
+      cleanup.push(() => server.close());
+      const writer = track(connectYClient(server.syncUrl, ROOM));
+      const reader = track(connectYClient(server.syncUrl, ROOM));
+      await Promise.all([synced(writer), synced(reader)]);
+
+      // Fill the disk to the last byte.
+      const filler = path.join(tmpfs.dir, 'filler');
+      fs.writeFileSync(filler, Buffer.alloc(freeBytes(tmpfs.dir)));
+      for (;;) {
+        try {
+          fs.appendFileSync(filler, Buffer.alloc(1024));
+        } catch {
+          break;
+        }
+      }
+      writer.doc.getMap<string>('items').set('written-while-full', 'x'.repeat(20_000));
+      await waitFor(() => server.metrics().persistence.storageFailures === 1, 'the first failed append');
+      const firstFailure = Date.now();
+      // The clients reconnect at once and are refused while the room waits...
+      await waitFor(
+        () => (server.metrics().connections.refused['room-unavailable'] ?? 0) >= 1,
+        'a refused reconnect',
+      );
+      // ...and it reopens after 1 s, fails again (the disk is still full), then waits 2 s.
+      await waitFor(() => server.metrics().persistence.storageFailures === 2, 'the second failed append');
+      expect(Date.now() - firstFailure).toBeGreaterThanOrEqual(950);
+      expect(server.metrics().rooms.opened).toBe(2);
+
+      // Space again: the writer's handshake sends its change, which is stored and relayed.
+      fs.rmSync(filler);
+      await waitFor(
+        () => reader.doc.getMap('items').has('written-while-full'),
+        'the change at the reader',
+        15_000,
+      );
+      expect(server.metrics().persistence.storageFailures).toBe(2);
+      expect(server.metrics().rooms.opened).toBe(3);
     },
   );
 });
