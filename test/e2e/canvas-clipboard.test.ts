@@ -1,3 +1,4 @@
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   addElement,
@@ -5,6 +6,7 @@ import {
   MOD,
   newBoard,
   node,
+  type PageProblems,
   saveScreenshot,
   browserApp,
   writeClipboard,
@@ -12,9 +14,15 @@ import {
 
 const app = browserApp();
 
-describe('copy and paste', () => {
-  it('copies elements with their connector from one board and pastes them into another board and another tab', async () => {
-    const { context, page, problems } = await app.open();
+// One story in steps; each step starts where the previous one ended (same clipboard).
+describe.sequential('copy and paste', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+  let second: Page;
+
+  it('copies elements with their connector and pastes them next to the originals', async () => {
+    ({ context, page, problems } = await app.open());
     await newBoard(page);
     await addElement(page, 'Sticky note', { x: 300, y: 300 }, 'Copy me');
     await addElement(page, 'Diamond', { x: 700, y: 300 });
@@ -33,7 +41,9 @@ describe('copy and paste', () => {
     await page.keyboard.press(`${MOD}+v`);
     await expect.poll(() => node(page, 'Sticky note: Copy me').count()).toBe(2);
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+  });
 
+  it('pastes them into another board in the same tab', async () => {
     // A second board in the same tab.
     await page.getByRole('button', { name: 'All boards' }).click();
     await newBoard(page);
@@ -45,15 +55,19 @@ describe('copy and paste', () => {
     expect(await canvas(page).locator('.react-flow__node.selected').count()).toBe(2);
     await expect.poll(() => node(page, 'Sticky note: Copy me').isVisible()).toBe(true);
     await saveScreenshot(page, 'canvas-clipboard-second-board');
+  });
 
+  it('pastes them into another tab of the same browser', async () => {
     // Another tab of the same browser profile, on a third board.
-    const second = await context.newPage();
+    second = await context.newPage();
     await second.goto(app.url);
     await newBoard(second);
     await second.keyboard.press(`${MOD}+v`);
     await expect.poll(() => node(second, 'Sticky note: Copy me').count()).toBe(1);
     await expect.poll(() => second.locator('.react-flow__edge').count()).toBe(1);
+  });
 
+  it('turns plain text into a sticky and refuses a forged element payload', async () => {
     // Plain text from elsewhere becomes a sticky; a forged element payload is refused with a message.
     await writeClipboard(second, 'A note from an email');
     await second.keyboard.press(`${MOD}+v`);
@@ -69,7 +83,9 @@ describe('copy and paste', () => {
     await second.keyboard.press(`${MOD}+v`);
     await expect.poll(() => second.getByRole('alert').textContent()).toContain('nothing was pasted');
     expect(await canvas(second).locator('.react-flow__node').count()).toBe(3);
+  });
 
+  it('cuts the selection to the clipboard and pastes it back', async () => {
     // Cut takes the selection off the board onto the clipboard; paste brings it back.
     await node(second, 'Sticky note: A note from an email').click();
     await second.keyboard.press(`${MOD}+x`);
@@ -77,6 +93,9 @@ describe('copy and paste', () => {
     expect(await canvas(second).locator('.react-flow__node').count()).toBe(2);
     await second.keyboard.press(`${MOD}+v`);
     await expect.poll(() => node(second, 'Sticky note: A note from an email').count()).toBe(1);
+  });
+
+  it('shows no page or console errors', () => {
     expect(problems.errors).toEqual([]);
   });
 });
