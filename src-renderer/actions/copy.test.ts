@@ -14,7 +14,7 @@ describe('copy', () => {
     const data = clipboardData();
     expect(runAction(ctx, copy, { clipboard: data })).toBe(true);
     const read = parseClipboard(data.text);
-    expect(read.kind === 'elements' && read.elements.map((e) => e.text)).toEqual(['copied']);
+    expect(read.kind === 'items' && read.content.elements.map((e) => e.text)).toEqual(['copied']);
     expect(board.snapshot()).toBe(before);
   });
 

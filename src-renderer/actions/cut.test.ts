@@ -13,7 +13,7 @@ describe('cut', () => {
     const data = clipboardData();
     expect(runAction(ctx, cut, { clipboard: data })).toBe(true);
     const read = parseClipboard(data.text);
-    expect(read.kind === 'elements' && read.elements.map((e) => e.id)).toEqual([a]);
+    expect(read.kind === 'items' && read.content.elements.map((e) => e.id)).toEqual([a]);
     expect(Object.keys(board.snapshot().elements)).toEqual([b]);
     expect(session.getState().selection).toEqual([]);
     board.history.undo();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_OFFSET } from '../canvas/useCanvasActions';
+import { PLACEMENT_GAP } from '../canvas/placement';
 import { duplicate } from './duplicate';
 import { runAction } from './registry';
 import { headlessContext } from './testing';
 
 describe('duplicate', () => {
-  it('copies the selection next to the original and selects the copy', () => {
+  it('copies the selection into the free space beside the original and selects the copy', () => {
     const { ctx, board, session, sticky } = headlessContext();
     const a = sticky(100, 50, 'twin');
     session.getState().setSelection([a]);
@@ -14,8 +14,8 @@ describe('duplicate', () => {
     expect(copyId).not.toBe(a);
     expect(board.snapshot().elements[copyId!]).toMatchObject({
       text: 'twin',
-      x: 100 + DUPLICATE_OFFSET,
-      y: 50 + DUPLICATE_OFFSET,
+      x: 100 + 200 + PLACEMENT_GAP, // right of the 200-wide original
+      y: 50,
     });
   });
 

@@ -22,29 +22,32 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
+import type { ElementSnapshot } from '../../shared/board';
 import { toolAction } from '../actions/registry';
 import { useActionContext, useActionKeyboard } from '../actions/useActions';
-import { journeyNodeSizeNow } from '../journey';
 import {
-  shallowEqual,
   useBoard,
   useBoardReadOnly,
   useBoardSelector,
   useSession,
   useSessionStore,
 } from '../board/BoardContext';
+import { findFrame, frameKindOf, frameSize } from '../frames/registry';
+import type { FrameKind, FrameRecord } from '../frames/types';
 import { activeExtensions } from '../shell/extensions';
 import { notify } from '../shell/notices';
+import { CannotDisplayBoard, CannotDisplayBoundary } from './CannotDisplay';
 import { PALETTE, resolveColor } from './colors';
 import { useFarZoom } from './detail';
 import { fitViewport, unionRect } from './geometry';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { GRID } from './useCanvasActions';
 import {
+  allFrames,
   type CanvasNode,
   type CanvasSnapshot,
   type ConnectorEdge,
+  canvasSelector,
   createEdgeMapper,
   createNodeMapper,
   frameAt,
@@ -55,10 +58,6 @@ import { ZoomControls } from './ZoomControls';
 
 const EMPTY_OVERRIDES: ReadonlyMap<string, GeometryOverride> = new Map();
 const EMPTY_MEASURED: ReadonlyMap<string, { width: number; height: number }> = new Map();
-
-function selectCanvas(s: BoardSnapshot): CanvasSnapshot {
-  return { elements: s.elements, elementOrder: s.elementOrder, journeys: s.journeys };
-}
 
 /** Ids of the elements inside each frame, so a dragged frame can carry them along. */
 function childrenByFrame(snapshot: CanvasSnapshot): Map<string, ElementSnapshot[]> {
@@ -74,7 +73,8 @@ function childrenByFrame(snapshot: CanvasSnapshot): Map<string, ElementSnapshot[
 }
 
 function minimapColor(node: CanvasNode): string {
-  if (node.type === 'journey') return '#c7d2fe';
+  const kind = frameKindOf(node.type);
+  if (kind) return kind.minimapColor;
   const element = (node.data as { element?: ElementSnapshot }).element;
   if (!element) return '#e2e8f0';
   if (element.type === 'text') return '#94a3b8';
@@ -95,8 +95,8 @@ export function openingViewport(snapshot: CanvasSnapshot, width: number, height:
     const el = snapshot.elements[id];
     if (el && el.type !== 'connector') rects.push(el);
   }
-  for (const journey of Object.values(snapshot.journeys)) {
-    rects.push({ x: journey.x, y: journey.y, ...journeyNodeSizeNow(journey) });
+  for (const [kind, record] of allFrames(snapshot)) {
+    rects.push({ x: record.x, y: record.y, ...frameSize(kind, record) });
   }
   const bounds = unionRect(rects);
   if (!bounds) return { x: 0, y: 0, zoom: 1 };
@@ -114,11 +114,14 @@ export function CanvasHost() {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setViewport(openingViewport(selectCanvas(board.snapshot()), el.clientWidth, el.clientHeight));
+    setViewport(openingViewport(canvasSelector()(board.snapshot()), el.clientWidth, el.clientHeight));
   }, [board]);
   return (
     <div ref={ref} className="cx-canvas-host">
-      {viewport && <Canvas initialViewport={viewport} />}
+      {/* The board's boundary: if the canvas itself cannot be drawn, the app stays usable. */}
+      <CannotDisplayBoundary resetKey={board} fallback={(retry) => <CannotDisplayBoard retry={retry} />}>
+        {viewport && <Canvas initialViewport={viewport} />}
+      </CannotDisplayBoundary>
     </div>
   );
 }
@@ -137,7 +140,8 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
   const actions = actionContext.canvas;
   const readOnly = useBoardReadOnly();
 
-  const snapshot = useBoardSelector(selectCanvas, shallowEqual);
+  const [selectCanvas] = useState(canvasSelector);
+  const snapshot = useBoardSelector(selectCanvas);
   const tool = useSession((s) => s.tool);
   const selection = useSession((s) => s.selection);
   const snapToGrid = useSession((s) => s.snapToGrid);
@@ -165,11 +169,15 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
     [t, language],
   );
   // biome-ignore lint/correctness/useExhaustiveDependencies: relabel when the language changes.
-  const describeJourney = useCallback(
-    (j: JourneySnapshot) =>
-      j.title
-        ? t('canvas.node.named', { kind: t('canvas.kind.journey'), text: j.title })
-        : t('canvas.kind.journey'),
+  const describeFrame = useCallback(
+    (kind: FrameKind, record: FrameRecord) => {
+      try {
+        return kind.label(record, t);
+      } catch {
+        // A record its kind cannot read: its node shows the "cannot display" placeholder.
+        return t('canvas.cannotDisplay.itemLabel', { id: record.id });
+      }
+    },
     [t, language],
   );
 
@@ -184,10 +192,10 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
         overrides,
         measured,
         describe,
-        describeJourney,
-        journeySize: journeyNodeSizeNow,
+        describeFrame,
+        frameSize,
       }),
-    [nodeMapper, snapshot, selectionSet, overrides, measured, describe, describeJourney],
+    [nodeMapper, snapshot, selectionSet, overrides, measured, describe, describeFrame],
   );
   const edges = useMemo(
     () => edgeMapper({ snapshot, selection: selectionSet, describe }),
@@ -258,7 +266,7 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
             map.set(change.id, { ...map.get(change.id), ...change.dimensions });
           } else if (change.resizing === false) {
             commitResize(change.id, change.dimensions, pending());
-          } else if (snap.journeys[change.id]) {
+          } else if (findFrame(snap, change.id)) {
             const current = (nextMeasured ?? measured).get(change.id);
             if (current?.width !== change.dimensions.width || current?.height !== change.dimensions.height) {
               nextMeasured ??= new Map(measured);
@@ -289,30 +297,30 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
       const o = overridesRef.current;
       const snap = board.snapshot();
       const moves: { id: string; x: number; y: number }[] = [];
-      const journeyMoves: { id: string; x: number; y: number }[] = [];
+      const frameMoves: { kind: FrameKind; id: string; x: number; y: number }[] = [];
       const reframes: { id: string; frameId: string | null }[] = [];
       const frames = framesOf(snap, o);
       for (const id of draggedIds) {
         const pos = o.get(id);
         if (pos?.x === undefined || pos.y === undefined) continue;
-        const el = snap.elements[id];
-        const journey = snap.journeys[id];
+        const el = Object.hasOwn(snap.elements, id) ? snap.elements[id] : undefined;
+        const frame = findFrame(snap, id);
         if (el) {
           if (pos.x !== el.x || pos.y !== el.y) moves.push({ id, x: pos.x, y: pos.y });
           if (el.type !== 'frame' && el.type !== 'connector') {
             const frameId = frameAt(frames, { x: pos.x, y: pos.y, width: el.width, height: el.height }, id);
             if (frameId !== el.frameId) reframes.push({ id, frameId });
           }
-        } else if (journey && (pos.x !== journey.x || pos.y !== journey.y)) {
-          journeyMoves.push({ id, x: pos.x, y: pos.y });
+        } else if (frame && (pos.x !== frame.record.x || pos.y !== frame.record.y)) {
+          frameMoves.push({ kind: frame.kind, id, x: pos.x, y: pos.y });
         }
       }
       setOverrides(EMPTY_OVERRIDES);
-      if (moves.length + journeyMoves.length + reframes.length === 0) return;
+      if (moves.length + frameMoves.length + reframes.length === 0) return;
       try {
         board.batch('moveSelection', () => {
           if (moves.length > 0) board.moveElements(moves);
-          for (const j of journeyMoves) board.updateJourney(j.id, { x: j.x, y: j.y });
+          for (const f of frameMoves) f.kind.moveTo(board, f.id, { x: f.x, y: f.y });
           for (const r of reframes) board.updateElement(r.id, { frameId: r.frameId });
         });
       } catch {
@@ -351,7 +359,8 @@ export function Canvas({ initialViewport }: { initialViewport: Viewport }) {
 
   const onNodeDoubleClick = useCallback(
     (_event: ReactMouseEvent, node: CanvasNode) => {
-      if (node.type !== 'journey' && !readOnly) session.getState().setEditing(node.id);
+      // Frames edit their own parts in place; free elements edit their text.
+      if (!frameKindOf(node.type) && !readOnly) session.getState().setEditing(node.id);
     },
     [session, readOnly],
   );

@@ -3,6 +3,7 @@ import { ActionButton } from '../actions/ActionButton';
 import { useActionContext } from '../actions/useActions';
 import { type BoardSnapshot, type ElementSnapshot, STICKY_COLORS, type ShapeKind } from '../../shared/board';
 import { shallowEqual, useBoardReadOnly, useBoardSelector, useSession } from '../board/BoardContext';
+import { findFrame } from '../frames/registry';
 import { INK_COLORS, type InkColor, PALETTE } from './colors';
 import { colorKindOf } from './useCanvasActions';
 
@@ -21,12 +22,15 @@ export function StylePanel() {
   const selection = useSession((s) => s.selection);
   const editing = useSession((s) => s.editingId);
   const selected = useBoardSelector(
-    (s: BoardSnapshot) => selection.map((id) => s.elements[id]).filter((e): e is ElementSnapshot => !!e),
+    (s: BoardSnapshot) =>
+      selection
+        .map((id) => (Object.hasOwn(s.elements, id) ? s.elements[id] : undefined))
+        .filter((e): e is ElementSnapshot => !!e),
     shallowEqual,
   );
-  const journeysSelected = useBoardSelector((s) => selection.some((id) => s.journeys[id] !== undefined));
+  const framesSelected = useBoardSelector((s) => selection.some((id) => findFrame(s, id) !== null));
   const readOnly = useBoardReadOnly();
-  if ((selected.length === 0 && !journeysSelected) || editing || readOnly) return null;
+  if ((selected.length === 0 && !framesSelected) || editing || readOnly) return null;
 
   const fills = selected.filter((e) => colorKindOf(e.type) === 'fill');
   const inks = selected.filter((e) => colorKindOf(e.type) === 'ink');

@@ -4,7 +4,7 @@ import { TOOL_ACTIONS } from '../actions/tools';
 import { useActionContext } from '../actions/useActions';
 import { useBoardReadOnly, useSession } from '../board/BoardContext';
 import type { Tool } from '../board/sessionStore';
-import { JourneyPresetPicker } from '../journey';
+import { FRAME_KINDS } from '../frames/registry';
 import { TOOL_ICONS } from '../shell/icons';
 
 /**
@@ -37,16 +37,17 @@ export function Toolbar() {
           </ActionButton>
         );
       })}
-      {!readOnly && (
-        <JourneyPresetPicker
-          className="cx-toolbar__button cx-toolbar__button--wide"
-          getPosition={() => {
-            const view = ctx.canvas.viewRect();
-            return { x: view.x + view.width * 0.1, y: view.y + view.height * 0.1 };
-          }}
-          onCreated={(id) => ctx.session.getState().setSelection([id])}
-        />
-      )}
+      {!readOnly &&
+        FRAME_KINDS.map(
+          (kind) =>
+            kind.CreateTool && (
+              <kind.CreateTool
+                key={kind.type}
+                className="cx-toolbar__button cx-toolbar__button--wide"
+                create={(add) => ctx.canvas.createFrame(kind, add)}
+              />
+            ),
+        )}
     </div>
   );
 }

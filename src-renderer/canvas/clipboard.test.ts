@@ -33,12 +33,15 @@ describe('collectForCopy', () => {
   it('takes frame contents and the connectors between copied elements, in board order', () => {
     const { board, frame, inFrame, outside, linked } = sampleBoard();
     const copied = collectForCopy(board.snapshot(), [outside, frame]);
-    expect(copied.map((e) => e.id)).toEqual([frame, inFrame, outside, linked]);
+    expect(copied.elements.map((e) => e.id)).toEqual([frame, inFrame, outside, linked]);
+    expect(copied.frames).toEqual([]);
   });
 
   it('leaves out connectors with an end that is not copied', () => {
     const { board, outside, dangling } = sampleBoard();
-    expect(collectForCopy(board.snapshot(), [outside, dangling]).map((e) => e.id)).toEqual([outside]);
+    expect(collectForCopy(board.snapshot(), [outside, dangling]).elements.map((e) => e.id)).toEqual([
+      outside,
+    ]);
   });
 });
 
@@ -47,11 +50,11 @@ describe('clipboard payload', () => {
     const { board, frame, outside } = sampleBoard();
     const text = serializeClipboard(collectForCopy(board.snapshot(), [frame, outside]));
     const read = parseClipboard(text);
-    expect(read.kind).toBe('elements');
-    if (read.kind !== 'elements') return;
+    expect(read.kind).toBe('items');
+    if (read.kind !== 'items') return;
 
     const target = BoardDoc.create();
-    const ids = target.pasteElements(read.elements, { dx: 10, dy: 10 });
+    const ids = target.pasteElements(read.content.elements, { dx: 10, dy: 10 });
     const snap = target.snapshot();
     expect(ids).toHaveLength(4);
     const pastedFrame = Object.values(snap.elements).find((e) => e.type === 'frame')!;
@@ -86,6 +89,8 @@ describe('clipboard payload', () => {
       { ...good, id: '../../x' },
       { ...good, style: null },
       { ...good, frameId: 42 },
+      { ...good, text: 'x'.repeat(100_001) },
+      { ...good, width: 1e12 },
     ];
     for (const bad of cases) {
       const text = JSON.stringify({ format: CLIPBOARD_FORMAT, version: 1, elements: [good, bad] });
@@ -117,7 +122,7 @@ describe('clipboard payload', () => {
       style: { color: 'blue', shape: 'star', fontSize: 'huge', extra: 1 },
     };
     const read = parseClipboard(JSON.stringify({ format: CLIPBOARD_FORMAT, version: 1, elements: [el] }));
-    expect(read.kind === 'elements' && read.elements[0]?.style).toEqual({ color: 'blue' });
+    expect(read.kind === 'items' && read.content.elements[0]?.style).toEqual({ color: 'blue' });
   });
 });
 
@@ -138,8 +143,11 @@ describe('paste placement', () => {
   it('measures the box of the elements, ignoring connectors', () => {
     const { board, frame, outside, linked } = sampleBoard();
     const snap = board.snapshot();
-    const box = boundsOf([snap.elements[frame]!, snap.elements[outside]!, snap.elements[linked]!]);
+    const box = boundsOf({
+      elements: [snap.elements[frame]!, snap.elements[outside]!, snap.elements[linked]!],
+      frames: [],
+    });
     expect(box).toEqual({ x: 0, y: 0, width: 1100, height: 500 });
-    expect(boundsOf([snap.elements[linked]!])).toBeNull();
+    expect(boundsOf({ elements: [snap.elements[linked]!], frames: [] })).toBeNull();
   });
 });

@@ -4,15 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { BoardCommandError, type BoardDoc, type ElementType, type ShapeKind } from '../../shared/board';
 import { useBoard, useSessionStore } from '../board/BoardContext';
 import type { SessionStore, Tool } from '../board/sessionStore';
+import { type FoundFrame, FRAME_KINDS, findFrame, frameSize } from '../frames/registry';
+import type { FrameKind } from '../frames/types';
 import { notify } from '../shell/notices';
-import { boundsOf, collectForCopy, parseClipboard, pasteOffset, serializeClipboard } from './clipboard';
+import {
+  boundsOf,
+  type ClipboardContent,
+  collectForCopy,
+  parseClipboard,
+  pasteOffset,
+  serializeClipboard,
+} from './clipboard';
 import { type Point, snapPoint } from './geometry';
-import { frameAt, framesOf, type Rect } from './viewModel';
+import { boardObstacles, freeSpot } from './placement';
+import { canvasSelector, frameAt, framesOf, type Rect } from './viewModel';
 
 /** Grid step of the snap-to-grid toggle and of the background dots, in flow units. */
 export const GRID = 20;
-/** Offset of duplicates from their originals. */
-export const DUPLICATE_OFFSET = 20;
 
 /** What each creation tool adds, and its default size. */
 export const CREATION_TOOLS: Partial<
@@ -37,12 +45,20 @@ export interface CanvasActions {
   createAt(tool: Tool, point: Point): string | null;
   createInView(tool: Tool): string | null;
   connect(from: string, to: string): string | null;
+  /**
+   * Creates a frame of `kind` through its creation tool's `add`, near the view and then moved
+   * to free space, as one undo step; selects it. Returns its id, or null when refused.
+   */
+  createFrame(kind: FrameKind, add: (board: BoardDoc, at: Point) => string): string | null;
   deleteSelection(): void;
+  /** Duplicates the selection (elements and frames with all their content) into free space. */
   duplicateSelection(): void;
   nudgeSelection(dx: number, dy: number): void;
   selectAll(): void;
+  /** The selection as clipboard text (elements and frames), or null when nothing is selected. */
   copySelection(): string | null;
   cutSelection(): string | null;
+  /** Pastes clipboard text: our items (checked; placed in free space) or plain text as a sticky. */
   paste(text: string): void;
   undo(): void;
   redo(): void;
@@ -71,9 +87,44 @@ function selectedIn(board: BoardDoc, session: SessionStore) {
   const ids = session.getState().selection;
   return {
     snap,
-    elements: ids.filter((id) => snap.elements[id] !== undefined),
-    journeys: ids.filter((id) => snap.journeys[id] !== undefined),
+    elements: ids.filter((id) => Object.hasOwn(snap.elements, id)),
+    frames: ids.map((id) => findFrame(snap, id)).filter((f): f is FoundFrame => f !== null),
   };
+}
+
+/**
+ * Adds copied items (from the clipboard, or the selection for a duplicate) with fresh ids as
+ * one undo step: frames through their kind's `paste`, then the elements, connectors to a
+ * copied frame following it. The group lands in the free space nearest to `preferred` (its
+ * top-left corner). Returns the new ids. Throws BoardCommandError when the board refuses.
+ */
+export function insertCopies(
+  board: BoardDoc,
+  content: ClipboardContent,
+  preferred: Point,
+  name: string,
+): string[] {
+  const bounds = boundsOf(content);
+  if (!bounds) return [];
+  const holdsFrames = content.frames.length > 0 || content.elements.some((e) => e.type === 'frame');
+  const spot = freeSpot(bounds, preferred, boardObstacles(canvasSelector()(board.snapshot()), holdsFrames));
+  const dx = spot.x - bounds.x;
+  const dy = spot.y - bounds.y;
+  const ids: string[] = [];
+  board.batch(name, () => {
+    const newIds = new Map<string, string>();
+    for (const { kind, record } of content.frames) {
+      const id = kind.paste(board, record, { x: record.x + dx, y: record.y + dy });
+      newIds.set(record.id, id);
+      ids.push(id);
+    }
+    const end = (id: string | null) => (id !== null ? (newIds.get(id) ?? id) : null);
+    const elements = content.elements.map((el) =>
+      el.type === 'connector' ? { ...el, from: end(el.from), to: end(el.to) } : el,
+    );
+    if (elements.length > 0) ids.push(...board.pasteElements(elements, { dx, dy }));
+  });
+  return ids;
 }
 
 /** What the canvas commands work on; `viewRect` and `t` come from React Flow and i18next in the app. */
@@ -117,21 +168,21 @@ export function createCanvasActions({ board, session, viewRect, t }: CanvasActio
 
   const selectAll = () => {
     const snap = board.snapshot();
-    session.getState().setSelection([...snap.elementOrder, ...Object.keys(snap.journeys)]);
+    const frameIds = FRAME_KINDS.flatMap((kind) => Object.keys(kind.records(snap)));
+    session.getState().setSelection([...snap.elementOrder, ...frameIds]);
   };
 
   const copySelection = (): string | null => {
-    const { snap } = selectedIn(board, session);
-    const elements = collectForCopy(snap, session.getState().selection);
-    return elements.length > 0 ? serializeClipboard(elements) : null;
+    const content = collectForCopy(board.snapshot(), session.getState().selection);
+    return content.elements.length + content.frames.length > 0 ? serializeClipboard(content) : null;
   };
 
   const deleteSelection = () => {
-    const { elements, journeys } = selectedIn(board, session);
-    if (elements.length + journeys.length === 0) return;
+    const { elements, frames } = selectedIn(board, session);
+    if (elements.length + frames.length === 0) return;
     board.batch('deleteSelection', () => {
       if (elements.length > 0) board.deleteElements(elements);
-      for (const id of journeys) board.deleteJourney(id);
+      for (const { kind, record } of frames) kind.remove(board, record.id);
     });
     session.getState().setSelection([]);
   };
@@ -140,8 +191,48 @@ export function createCanvasActions({ board, session, viewRect, t }: CanvasActio
     viewRect,
     createAt,
     createInView(tool) {
+      const spec = CREATION_TOOLS[tool];
+      if (!spec) return null;
+      // No point was chosen: the middle of the view, or the free space nearest to it.
       const view = viewRect();
-      return createAt(tool, { x: view.x + view.width / 2, y: view.y + view.height / 2 });
+      const corner = freeSpot(
+        spec,
+        { x: view.x + view.width / 2 - spec.width / 2, y: view.y + view.height / 2 - spec.height / 2 },
+        boardObstacles(canvasSelector()(board.snapshot()), spec.type === 'frame'),
+      );
+      return createAt(tool, { x: corner.x + spec.width / 2, y: corner.y + spec.height / 2 });
+    },
+    createFrame(kind, add) {
+      const view = viewRect();
+      const preferred = {
+        x: Math.round(view.x + view.width * 0.1),
+        y: Math.round(view.y + view.height * 0.1),
+      };
+      let id: string | null = null;
+      attempt(
+        () =>
+          board.batch('createFrame', () => {
+            const created = add(board, preferred);
+            const full = board.snapshot();
+            const snap = canvasSelector()(full);
+            const record = kind.records(full)[created];
+            if (record) {
+              const obstacles = boardObstacles(
+                {
+                  ...snap,
+                  frames: snap.frames.map((f) => ({ ...f, records: withoutKey(f.records, created) })),
+                },
+                true,
+              );
+              const spot = freeSpot(frameSize(kind, record), preferred, obstacles);
+              if (spot.x !== record.x || spot.y !== record.y) kind.moveTo(board, created, spot);
+            }
+            id = created;
+          }),
+        t('canvas.error.create'),
+      );
+      if (id) session.getState().setSelection([id]);
+      return id;
     },
     connect(from, to) {
       if (from === to) return null;
@@ -159,30 +250,29 @@ export function createCanvasActions({ board, session, viewRect, t }: CanvasActio
     },
     deleteSelection,
     duplicateSelection() {
-      const { snap } = selectedIn(board, session);
-      const sources = collectForCopy(snap, session.getState().selection);
-      if (sources.length === 0) return;
+      const content = collectForCopy(board.snapshot(), session.getState().selection);
+      const bounds = boundsOf(content);
+      if (!bounds) return;
+      // The copy goes to the free space nearest to the original (beside or below it).
       const ids = attempt(
-        () => board.pasteElements(sources, { dx: DUPLICATE_OFFSET, dy: DUPLICATE_OFFSET }),
+        () => insertCopies(board, content, bounds, 'duplicate'),
         t('canvas.error.duplicate'),
       );
       if (ids) session.getState().setSelection(ids);
     },
     nudgeSelection(dx, dy) {
-      const { snap, elements, journeys } = selectedIn(board, session);
+      const { snap, elements, frames } = selectedIn(board, session);
       const moves = elements
         .map((id) => snap.elements[id]!)
         .filter((el) => el.type !== 'connector')
         .map((el) => ({ id: el.id, x: el.x + dx, y: el.y + dy }));
-      if (moves.length + journeys.length === 0) return;
+      if (moves.length + frames.length === 0) return;
       attempt(
         () =>
           board.batch('nudge', () => {
             if (moves.length > 0) board.moveElements(moves);
-            for (const id of journeys) {
-              const j = snap.journeys[id]!;
-              board.updateJourney(id, { x: j.x + dx, y: j.y + dy });
-            }
+            for (const { kind, record } of frames)
+              kind.moveTo(board, record.id, { x: record.x + dx, y: record.y + dy });
           }),
         t('canvas.error.move'),
       );
@@ -218,13 +308,17 @@ export function createCanvasActions({ board, session, viewRect, t }: CanvasActio
         if (id) session.getState().setSelection([id]);
         return;
       }
-      const bounds = boundsOf(read.elements);
+      const bounds = boundsOf(read.content);
       if (!bounds) return;
       const repeat = pasteRepeat.text === text ? pasteRepeat.count + 1 : 1;
       pasteRepeat.text = text;
       pasteRepeat.count = repeat;
       const offset = pasteOffset(bounds, viewRect(), repeat);
-      const ids = attempt(() => board.pasteElements(read.elements, offset), t('canvas.paste.invalid'));
+      const ids = attempt(
+        () =>
+          insertCopies(board, read.content, { x: bounds.x + offset.dx, y: bounds.y + offset.dy }, 'paste'),
+        t('canvas.paste.invalid'),
+      );
       if (ids) session.getState().setSelection(ids);
     },
     undo() {
@@ -290,4 +384,11 @@ export function useCanvasActions(): CanvasActions {
       }),
     [board, session, flowStore, t],
   );
+}
+
+/** A copy of `records` without `id` (own keys only). */
+function withoutKey<T>(records: Readonly<Record<string, T>>, id: string): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(records)) if (key !== id) out[key] = value;
+  return out;
 }

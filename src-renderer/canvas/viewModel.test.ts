@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BoardDoc, type ElementSnapshot } from '../../shared/board';
 import {
+  canvasSelector,
   createEdgeMapper,
   createNodeMapper,
   elementToNode,
@@ -12,16 +13,16 @@ import {
 } from './viewModel';
 
 const describeEl = (el: ElementSnapshot) => `${el.type}: ${el.text}`;
-const describeJourney = () => 'journey';
+const describeFrame = () => 'journey';
 
 function input(board: BoardDoc, extra: Partial<NodeMapInput> = {}): NodeMapInput {
   return {
-    snapshot: board.snapshot(),
+    snapshot: canvasSelector()(board.snapshot()),
     selection: new Set(),
     overrides: new Map(),
     measured: new Map(),
     describe: describeEl,
-    describeJourney,
+    describeFrame,
     ...extra,
   };
 }
@@ -100,7 +101,7 @@ describe('createNodeMapper', () => {
     const j = board.addJourney({ kind: 'cjm', x: 0, y: 0 });
     const nodes = createNodeMapper()(input(board));
     expect(nodes.map((n) => n.id)).toEqual([f, j, s1, s2]);
-    expect(nodes[1]).toMatchObject({ type: 'journey', data: { journeyId: j } });
+    expect(nodes[1]).toMatchObject({ type: 'journey', data: { record: board.snapshot().journeys[j] } });
   });
 
   it('relabels every node when the language (the describe function) changes', () => {
@@ -140,11 +141,17 @@ describe('createEdgeMapper', () => {
     const b = board.addElement({ type: 'sticky', x: 300, y: 0 });
     const c = board.addElement({ type: 'connector', x: 0, y: 0, from: a, to: b, text: 'flows' });
     const map = createEdgeMapper();
-    const edges = map({ snapshot: board.snapshot(), selection: new Set([c]), describe: describeEl });
+    const edges = map({
+      snapshot: canvasSelector()(board.snapshot()),
+      selection: new Set([c]),
+      describe: describeEl,
+    });
     expect(edges).toHaveLength(1);
     expect(edges[0]).toMatchObject({ id: c, source: a, target: b, type: 'connector', selected: true });
     board.deleteElements([b]); // the document drops the attached connector too
-    expect(map({ snapshot: board.snapshot(), selection: new Set(), describe: describeEl })).toEqual([]);
+    expect(
+      map({ snapshot: canvasSelector()(board.snapshot()), selection: new Set(), describe: describeEl }),
+    ).toEqual([]);
   });
 
   it('connects to journey frames as well as elements', () => {
@@ -153,7 +160,7 @@ describe('createEdgeMapper', () => {
     const j = board.addJourney({ kind: 'cjm', x: 500, y: 0 });
     board.addElement({ type: 'connector', x: 0, y: 0, from: a, to: j });
     const edges = createEdgeMapper()({
-      snapshot: board.snapshot(),
+      snapshot: canvasSelector()(board.snapshot()),
       selection: new Set(),
       describe: describeEl,
     });

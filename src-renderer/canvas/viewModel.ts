@@ -1,5 +1,8 @@
 import { type Edge, MarkerType, type Node } from '@xyflow/react';
-import type { BoardSnapshot, ElementSnapshot, JourneySnapshot } from '../../shared/board';
+import type { BoardSnapshot, ElementSnapshot } from '../../shared/board';
+import type { FrameFlowNode } from '../frames/FrameNode';
+import { FRAME_KINDS } from '../frames/registry';
+import type { FrameKind, FrameRecord, Size } from '../frames/types';
 import { INK_COLORS, resolveColor } from './colors';
 
 /**
@@ -9,16 +12,14 @@ import { INK_COLORS, resolveColor } from './colors';
  * re-renders only what changed even on boards with thousands of items.
  */
 
-/** Node types for free elements; structured frames add their own (e.g. 'journey'). */
+/** Node types for free elements; each frame kind adds its own (see frames/registry.ts). */
 export type ElementNodeType = 'sticky' | 'text' | 'shape' | 'frame';
 
 export type ElementNodeData = { element: ElementSnapshot };
-export type JourneyNodeData = { journeyId: string };
 export type ConnectorEdgeData = { element: ElementSnapshot };
 
 export type ElementNode = Node<ElementNodeData, ElementNodeType>;
-export type JourneyNode = Node<JourneyNodeData, 'journey'>;
-export type CanvasNode = ElementNode | JourneyNode;
+export type CanvasNode = ElementNode | FrameFlowNode;
 export type ConnectorEdge = Edge<ConnectorEdgeData, 'connector'>;
 
 /** Geometry that is being changed locally (drag, resize) and not committed yet. */
@@ -29,20 +30,60 @@ export interface GeometryOverride {
   height?: number;
 }
 
+/** The records of one frame kind. */
+export interface FrameCollection {
+  kind: FrameKind;
+  records: Readonly<Record<string, FrameRecord>>;
+}
+
 /** The parts of the snapshot the canvas draws. */
-export type CanvasSnapshot = Pick<BoardSnapshot, 'elements' | 'elementOrder' | 'journeys'>;
+export interface CanvasSnapshot {
+  elements: BoardSnapshot['elements'];
+  elementOrder: BoardSnapshot['elementOrder'];
+  /** The frames of each registered kind, in registry order. */
+  frames: readonly FrameCollection[];
+}
+
+/**
+ * Makes the canvas's snapshot selector: it hands back the same object while the elements
+ * and every kind's records are unchanged, so the canvas re-renders only when it must.
+ */
+export function canvasSelector(
+  kinds: readonly FrameKind[] = FRAME_KINDS,
+): (s: BoardSnapshot) => CanvasSnapshot {
+  let last: CanvasSnapshot | null = null;
+  return (s) => {
+    const frames = kinds.map((kind) => ({ kind, records: kind.records(s) }));
+    const prev = last;
+    if (
+      prev &&
+      prev.elements === s.elements &&
+      prev.elementOrder === s.elementOrder &&
+      frames.every((f, i) => f.records === prev.frames[i]?.records)
+    )
+      return prev;
+    last = { elements: s.elements, elementOrder: s.elementOrder, frames };
+    return last;
+  };
+}
+
+/** Every frame of the snapshot with its kind. */
+export function* allFrames(snapshot: Pick<CanvasSnapshot, 'frames'>): Generator<[FrameKind, FrameRecord]> {
+  for (const { kind, records } of snapshot.frames)
+    for (const record of Object.values(records)) yield [kind, record];
+}
 
 export interface NodeMapInput {
   snapshot: CanvasSnapshot;
   selection: ReadonlySet<string>;
   overrides: ReadonlyMap<string, GeometryOverride>;
-  /** Measured sizes of nodes that size themselves (journey frames). */
-  measured: ReadonlyMap<string, { width: number; height: number }>;
+  /** Measured sizes of nodes that size themselves (frames). */
+  measured: ReadonlyMap<string, Size>;
   /** Accessible name of a node, in the current language. */
   describe: (element: ElementSnapshot) => string;
-  describeJourney: (journey: JourneySnapshot) => string;
-  /** The size a journey frame will have, used until React Flow has measured it. */
-  journeySize?: (journey: JourneySnapshot) => { width: number; height: number };
+  describeFrame: (kind: FrameKind, record: FrameRecord) => string;
+  /** The size a frame will have, used until React Flow has measured it. */
+  frameSize?: (kind: FrameKind, record: FrameRecord) => Size;
 }
 
 /** Stacking layers: frames behind everything, structured frames above them, then the rest. */
@@ -81,20 +122,21 @@ export function elementToNode(
   };
 }
 
-/** A journey map: one node that lays out its stages and lanes itself. Pure. */
-export function journeyToNode(
-  journey: JourneySnapshot,
+/** A frame (journey map, …): one node of its kind's type that lays itself out. Pure. */
+export function frameToNode(
+  kind: FrameKind,
+  record: FrameRecord,
   selected: boolean,
   override: GeometryOverride | undefined,
-  measured: { width: number; height: number } | undefined,
+  measured: Size | undefined,
   ariaLabel: string,
-  initialSize?: { width: number; height: number },
-): JourneyNode {
+  initialSize?: Size,
+): FrameFlowNode {
   return {
-    id: journey.id,
-    type: 'journey',
-    position: { x: override?.x ?? journey.x, y: override?.y ?? journey.y },
-    data: { journeyId: journey.id },
+    id: record.id,
+    type: kind.type,
+    position: { x: override?.x ?? record.x, y: override?.y ?? record.y },
+    data: { record },
     selected,
     zIndex: Z_STRUCTURED,
     ariaLabel,
@@ -146,15 +188,15 @@ function reuse<T>(
 }
 
 /**
- * Makes a memoised node mapper. Nodes come back to front: frames, journeys, then other
- * elements in the board's stacking order.
+ * Makes a memoised node mapper. Nodes come back to front: free frame elements, structured
+ * frames (kind by kind), then other elements in the board's stacking order.
  */
 export function createNodeMapper(): (input: NodeMapInput) => CanvasNode[] {
   let cache = new Map<string, CacheEntry<CanvasNode>>();
   let lastDescribe: NodeMapInput['describe'] | null = null;
   let lastResult: CanvasNode[] = [];
   return (input) => {
-    const { snapshot, selection, overrides, measured, describe, describeJourney, journeySize } = input;
+    const { snapshot, selection, overrides, measured, describe, describeFrame, frameSize } = input;
     if (describe !== lastDescribe) cache = new Map(); // language changed: relabel everything
     lastDescribe = describe;
     const next = new Map<string, CacheEntry<CanvasNode>>();
@@ -170,19 +212,27 @@ export function createNodeMapper(): (input: NodeMapInput) => CanvasNode[] {
       );
       (element.type === 'frame' ? frames : nodes).push(node);
     }
-    const journeys: CanvasNode[] = [];
-    for (const journey of Object.values(snapshot.journeys)) {
-      const selected = selection.has(journey.id);
-      const override = overrides.get(journey.id);
-      const size = measured.get(journey.id);
-      journeys.push(
-        reuse(cache, next, journey.id, [journey, selected, override, size], () =>
-          journeyToNode(journey, selected, override, size, describeJourney(journey), journeySize?.(journey)),
+    const structured: CanvasNode[] = [];
+    for (const [kind, record] of allFrames(snapshot)) {
+      const selected = selection.has(record.id);
+      const override = overrides.get(record.id);
+      const size = measured.get(record.id);
+      structured.push(
+        reuse(cache, next, record.id, [record, selected, override, size], () =>
+          frameToNode(
+            kind,
+            record,
+            selected,
+            override,
+            size,
+            describeFrame(kind, record),
+            frameSize?.(kind, record),
+          ),
         ),
       );
     }
     cache = next;
-    const result = [...frames, ...journeys, ...nodes];
+    const result = [...frames, ...structured, ...nodes];
     // Same nodes in the same order: hand back the previous array so React skips work.
     if (result.length === lastResult.length && result.every((n, i) => n === lastResult[i])) return lastResult;
     lastResult = result;
@@ -206,10 +256,11 @@ export function createEdgeMapper(): (input: EdgeMapInput) => ConnectorEdge[] {
     lastDescribe = describe;
     const next = new Map<string, CacheEntry<ConnectorEdge | null>>();
     const edges: ConnectorEdge[] = [];
+    // Connector ends come from peers and files: only own keys count (never `constructor`).
     const endExists = (id: string | null) =>
       id !== null &&
-      ((snapshot.elements[id] !== undefined && snapshot.elements[id]?.type !== 'connector') ||
-        snapshot.journeys[id] !== undefined);
+      ((Object.hasOwn(snapshot.elements, id) && snapshot.elements[id]?.type !== 'connector') ||
+        snapshot.frames.some((f) => Object.hasOwn(f.records, id)));
     for (const id of snapshot.elementOrder) {
       const element = snapshot.elements[id];
       if (element?.type !== 'connector') continue;

@@ -4,12 +4,15 @@ import { isLanguage, LANGUAGE_STORAGE_KEY, type Language, pickLanguage } from '.
 import { collectResources } from './resources';
 
 /**
- * i18next set-up. Resources are every `src-renderer/<part>/locales/{en,ru}.json`, merged
+ * i18next set-up. Resources are every `src-renderer/<part>/locales/{en,ru}.json` (and
+ * `src-renderer/frames/<kind>/locales/…` of each frame kind), merged
  * into the one default namespace (each part prefixes its keys with its folder name, e.g.
  * `journey.*`, `desktop.*`). The glob is eager and tolerant: a part without locales, or not
  * written yet, simply contributes nothing.
  */
-const localeModules = import.meta.glob('../*/locales/*.json', { eager: true });
+const localeModules = import.meta.glob(['../*/locales/*.json', '../frames/*/locales/*.json'], {
+  eager: true,
+});
 export const resources = collectResources(localeModules);
 
 function readStoredLanguage(): string | null {

@@ -5,10 +5,10 @@ describe('locale resources', () => {
   it('merges part files into one tree per language', () => {
     const merged = collectResources({
       '../i18n/locales/en.json': { default: { app: { name: 'CX' } } },
-      '../journey/locales/en.json': { default: { journey: { title: 'Journey' } } },
-      '../journey/locales/ru.json': { default: { journey: { title: 'Путь' } } },
-      '../journey/locales/de.json': { default: { journey: { title: 'Reise' } } },
-      '../journey/notes.json': { default: { x: 'y' } },
+      '../frames/journey/locales/en.json': { default: { journey: { title: 'Journey' } } },
+      '../frames/journey/locales/ru.json': { default: { journey: { title: 'Путь' } } },
+      '../frames/journey/locales/de.json': { default: { journey: { title: 'Reise' } } },
+      '../frames/journey/notes.json': { default: { x: 'y' } },
     });
     expect(merged.en).toEqual({ app: { name: 'CX' }, journey: { title: 'Journey' } });
     expect(merged.ru).toEqual({ journey: { title: 'Путь' } });
@@ -22,7 +22,9 @@ describe('locale resources', () => {
   });
 
   it('has the same keys in English and Russian, in every part', () => {
-    const all = collectResources(import.meta.glob('../*/locales/*.json', { eager: true }));
+    const all = collectResources(
+      import.meta.glob(['../*/locales/*.json', '../frames/*/locales/*.json'], { eager: true }),
+    );
     // Plural forms differ by language (English: one/other; Russian: one/few/many/other),
     // so keys are compared without their i18next plural suffix.
     const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -34,7 +36,9 @@ describe('locale resources', () => {
   });
 
   it('gives Russian every plural form a count needs', () => {
-    const all = collectResources(import.meta.glob('../*/locales/*.json', { eager: true }));
+    const all = collectResources(
+      import.meta.glob(['../*/locales/*.json', '../frames/*/locales/*.json'], { eager: true }),
+    );
     const ru = keyPaths(all.ru);
     const plurals = [
       ...new Set(ru.filter((k) => /_(one|few|many|other)$/.test(k)).map((k) => k.replace(/_[a-z]+$/, ''))),

@@ -21,7 +21,7 @@ export function mergeTrees(target: ResourceTree, source: ResourceTree): Resource
 
 /**
  * Builds one translation tree per language from locale modules keyed by their path
- * (`../journey/locales/ru.json`). The file name is the language; other files are ignored.
+ * (`../frames/journey/locales/ru.json`). The file name is the language; other files are ignored.
  * Paths are merged in sorted order so the result does not depend on bundler ordering.
  */
 export function collectResources(modules: Record<string, unknown>): Record<Language, ResourceTree> {

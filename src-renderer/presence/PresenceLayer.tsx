@@ -6,7 +6,7 @@ import { useSession } from '../board/BoardContext';
 import type { BoardConnection } from '../sync/connection';
 import { useBoardConnection, usePeers } from '../sync/hooks';
 import type { Peer } from '../sync/presenceState';
-import { useJourneyUi } from '../journey/uiStore';
+import { useJourneyUi } from '../frames/journey/uiStore';
 import { useFollow } from './follow';
 import './presence.css';
 

@@ -5,6 +5,7 @@ import type { BoardDoc } from '../../shared/board';
 import { ActionButton } from '../actions/ActionButton';
 import { useActionContext } from '../actions/useActions';
 import { BoardProvider, useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
+import { CannotDisplayBoard, CannotDisplayBoundary } from '../canvas/CannotDisplay';
 import { CanvasHost } from '../canvas/Canvas';
 import { StylePanel } from '../canvas/StylePanel';
 import { Toolbar } from '../canvas/Toolbar';
@@ -14,21 +15,39 @@ import { activeExtensions } from './extensions';
 import { HomeIcon, RedoIcon, UndoIcon } from './icons';
 import { LanguageSelect } from './LanguageSelect';
 
-/** One open board: the top bar, the tool and style bars, and the canvas. */
+/**
+ * One open board: the top bar, the tool and style bars, and the canvas. If any of it cannot
+ * be drawn, the board's error boundary offers to try again or go back to all boards instead
+ * of a blank page (the canvas and each item have their own boundaries inside).
+ */
 export function BoardScreen({ board }: { board: BoardDoc }) {
   return (
-    <BoardProvider board={board}>
-      <ReactFlowProvider>
-        <div className="cx-board">
-          <TopBar />
-          <main className="cx-board__main">
-            <Toolbar />
-            <StylePanel />
-            <CanvasHost />
-          </main>
-        </div>
-      </ReactFlowProvider>
-    </BoardProvider>
+    <CannotDisplayBoundary resetKey={board} fallback={(retry) => <BoardCannotDisplay retry={retry} />}>
+      <BoardProvider board={board}>
+        <ReactFlowProvider>
+          <div className="cx-board">
+            <TopBar />
+            <main className="cx-board__main">
+              <Toolbar />
+              <StylePanel />
+              <CanvasHost />
+            </main>
+          </div>
+        </ReactFlowProvider>
+      </BoardProvider>
+    </CannotDisplayBoundary>
+  );
+}
+
+function BoardCannotDisplay({ retry }: { retry(): void }) {
+  const { t } = useTranslation();
+  const shell = useAppShell();
+  return (
+    <CannotDisplayBoard retry={retry}>
+      <button type="button" onClick={shell.goHome}>
+        {t('board.home')}
+      </button>
+    </CannotDisplayBoard>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { BoardDoc } from '../../shared/board';
-import { createJourneyFromPreset, JOURNEY_CHOICES, type JourneyChoice } from '../journey';
+import { createJourneyFromPreset, JOURNEY_CHOICES, type JourneyChoice } from '../frames/journey';
 
 /** What a new board can start from: nothing, or one journey map with sample stages. */
 export const BOARD_TEMPLATES = ['blank', ...JOURNEY_CHOICES] as const;

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BoardDoc, serializeBoardFile } from '../../shared/board';
-import { journeyNodeSize } from '../../src-renderer/journey/layout';
+import { journeyNodeSize } from '../../src-renderer/frames/journey/layout';
 import { canvas, chooseTool } from '../e2e/support/app';
 import { launchBrowser, openApp } from '../e2e/support/browser';
 import { assertBuilt, RENDERER_DIR } from '../support/build';

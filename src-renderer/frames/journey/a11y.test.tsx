@@ -1,0 +1,159 @@
+import { type NodeProps, ReactFlowProvider } from '@xyflow/react';
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { BoardDoc } from '../../../shared/board';
+import { BoardProvider } from '../../board/BoardContext';
+import { type FrameFlowNode, frameNodeFor } from '../FrameNode';
+import { journeyFrame } from './frame';
+
+const JourneyNode = frameNodeFor(journeyFrame);
+import en from './locales/en.json';
+import ru from './locales/ru.json';
+import { useJourneyUi } from './uiStore';
+
+/**
+ * Renders whole journey frames (every lane type, cards, quotes, moments, emotions, a reverse
+ * map in both readings) to HTML in each language and checks what a screen reader and a
+ * translator would: every control has a name, and no untranslated key leaks into the UI.
+ */
+
+function richBoard(): { board: BoardDoc; ids: string[] } {
+  const board = BoardDoc.create();
+  const cjm = board.addJourney({ kind: 'cjm', preset: 'full', x: 0, y: 0, stageTitles: ['Search', 'Pay'] });
+  board.addLane(cjm, { type: 'custom' });
+  const j = board.snapshot().journeys[cjm]!;
+  const [search, pay] = j.stages.map((s) => s.id) as [string, string];
+  for (const lane of j.lanes) {
+    if (lane.type === 'emotions' || lane.type === 'moments') continue;
+    const card = board.addCard(cjm, { stageId: search, laneId: lane.id, text: `${lane.type} card` });
+    board.updateCard(cjm, card, { tags: ['t'], evidence: 'Interview 3', redact: lane.type === 'quotes' });
+  }
+  board.addCard(cjm, { stageId: pay, laneId: j.lanes[1]!.id }); // an empty card
+  board.addMoment(cjm, { stageId: pay, type: 'UMOT', target: 'Will come back' });
+  board.setEmotion(cjm, search, 'asIs', 1);
+  board.setEmotion(cjm, pay, 'toBe', 2);
+  const reverse = board.addJourney({ kind: 'reverse', x: 0, y: 2000, stageTitles: ['Tickets'] });
+  board.setWhyLadder(reverse, ['Share with friends']);
+  board.updateJourney(reverse, { endGoal: 'Photo on the ice', goalKind: 'positive-emotion' });
+  const ejm = board.addJourney({ kind: 'ejm', x: 0, y: 4000, stageTitles: [] });
+  return { board, ids: [cjm, reverse, ejm] };
+}
+
+function render(board: BoardDoc, journeyId: string, lng: 'en' | 'ru'): string {
+  const i18n = i18next.createInstance();
+  void i18n.init({
+    lng,
+    resources: { en: { translation: en }, ru: { translation: ru } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  const props = {
+    id: journeyId,
+    data: { record: board.snapshot().journeys[journeyId] },
+    selected: true,
+  } as unknown as NodeProps<FrameFlowNode>;
+  return renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <BoardProvider board={board}>
+        <ReactFlowProvider>
+          <JourneyNode {...props} />
+        </ReactFlowProvider>
+      </BoardProvider>
+    </I18nextProvider>,
+  );
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&[a-z#0-9]+;/g, 'x')
+    .trim();
+
+/** Problems: controls without a name, untranslated keys. */
+function audit(html: string): string[] {
+  const problems: string[] = [];
+  const labelled = new Set([...html.matchAll(/<label[^>]*\sfor="([^"]+)"/g)].map((m) => m[1]));
+  // Fields inside a <label> with text are named by it.
+  const wrapped = new Set<string>();
+  for (const [, inner] of html.matchAll(/<label\b[^>]*>([\s\S]*?)<\/label>/g)) {
+    if (!text(inner!.replace(/<select\b[\s\S]*?<\/select>/g, ''))) continue; // options do not name it
+    for (const [tag] of inner!.matchAll(/<(?:input|textarea|select)\b[^>]*>/g)) wrapped.add(tag);
+  }
+  for (const [, open, inner] of html.matchAll(/(<button\b[^>]*>)([\s\S]*?)<\/button>/g)) {
+    if (!attr(open!, 'aria-label') && !text(inner!)) problems.push(`button without a name: ${open}`);
+  }
+  for (const [tag] of html.matchAll(/<(?:input|textarea|select)\b[^>]*>/g)) {
+    const id = attr(tag, 'id');
+    if (!attr(tag, 'aria-label') && !(id && labelled.has(id)) && !wrapped.has(tag)) {
+      problems.push(`field without a name: ${tag}`);
+    }
+  }
+  for (const [tag] of html.matchAll(
+    /<[a-z]+\b[^>]*\srole="(?:slider|menu|dialog|alertdialog|group|radiogroup)"[^>]*>/g,
+  )) {
+    if (!attr(tag, 'aria-label') && !attr(tag, 'aria-labelledby'))
+      problems.push(`role without a name: ${tag}`);
+  }
+  for (const [key] of html.matchAll(/journey\.[a-z][\w.-]*/gi)) problems.push(`untranslated key: ${key}`);
+  return problems;
+}
+
+describe('journey frame accessibility and translation', () => {
+  for (const lng of ['en', 'ru'] as const) {
+    it(`names every control and translates every string (${lng})`, () => {
+      const { board, ids } = richBoard();
+      for (const id of ids) {
+        const html = render(board, id, lng);
+        expect(html.length).toBeGreaterThan(1000);
+        expect(audit(html)).toEqual([]);
+      }
+      // The forward reading of the reverse map too.
+      useJourneyUi.getState().setReverseView(ids[1]!, 'forward');
+      const forward = render(board, ids[1]!, lng);
+      expect(forward).toContain('jm-forward-summary');
+      expect(audit(forward)).toEqual([]);
+      useJourneyUi.getState().setReverseView(ids[1]!, 'build');
+    });
+  }
+
+  it('really speaks the chosen language', () => {
+    const { board, ids } = richBoard();
+    expect(render(board, ids[0]!, 'en')).toContain('Add card: Search · Customer steps');
+    expect(render(board, ids[0]!, 'ru')).toContain('Добавить карточку: Search · Шаги клиента');
+    expect(render(board, ids[1]!, 'ru')).toContain('Лестница «зачем?»');
+  });
+
+  it('asks what to do with the AI matrix row when a matrix follows the journey', () => {
+    const { board, ids } = richBoard();
+    const journey = board.snapshot().journeys[ids[0]!]!;
+    const stageId = journey.stages[0]!.id;
+    useJourneyUi.getState().openPopover({ kind: 'confirmStage', journeyId: journey.id, id: stageId });
+    try {
+      const plain = render(board, journey.id, 'en');
+      expect(plain).toContain('role="alertdialog"');
+      expect(plain).toContain('Delete the stage “Search” with everything in it?');
+      expect(plain).not.toContain('matrix row');
+      board.addMatrix({ journeyId: journey.id, x: 3000, y: 0 });
+      board.addMetric({ journeyId: journey.id, stageId, kind: 'nps' });
+      const withMatrix = render(board, journey.id, 'en');
+      expect(withMatrix).toContain('Delete, with its AI matrix row');
+      expect(withMatrix).toContain('Delete, keep the matrix row');
+      expect(withMatrix).toContain('metrics: 1');
+      expect(audit(withMatrix)).toEqual([]);
+    } finally {
+      useJourneyUi.getState().closePopover();
+    }
+  });
+
+  it('catches a control without a name (the audit itself works)', () => {
+    expect(audit('<button type="button"></button>')).toHaveLength(1);
+    expect(audit('<input type="text">')).toHaveLength(1);
+    expect(audit('<label><span>Kind</span><select></select></label>')).toEqual([]);
+    expect(audit('<label><select><option>a</option></select></label>')).toHaveLength(1);
+    expect(audit('<span>journey.card.add</span>')).toHaveLength(1);
+  });
+});
