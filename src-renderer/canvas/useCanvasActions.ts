@@ -103,11 +103,13 @@ export function insertCopies(
   content: ClipboardContent,
   preferred: Point,
   name: string,
+  kinds: readonly FrameKind[] = FRAME_KINDS,
 ): string[] {
   const bounds = boundsOf(content);
   if (!bounds) return [];
   const holdsFrames = content.frames.length > 0 || content.elements.some((e) => e.type === 'frame');
-  const spot = freeSpot(bounds, preferred, boardObstacles(canvasSelector()(board.snapshot()), holdsFrames));
+  const obstacles = boardObstacles(canvasSelector(kinds)(board.snapshot()), holdsFrames);
+  const spot = freeSpot(bounds, preferred, obstacles);
   const dx = spot.x - bounds.x;
   const dy = spot.y - bounds.y;
   const ids: string[] = [];

@@ -1,5 +1,6 @@
 import type { Node, NodeProps } from '@xyflow/react';
 import { type ComponentType, type FocusEvent, memo, useMemo, useRef, useState } from 'react';
+import { useBoardSelector } from '../board/BoardContext';
 import { useFarDrawing } from '../canvas/detail';
 import type { FrameKind, FrameRecord } from './types';
 
@@ -17,12 +18,20 @@ export type FrameFlowNode = Node<FrameNodeData, string>;
 export function frameNodeFor(kind: FrameKind): ComponentType<NodeProps<FrameFlowNode>> {
   // biome-ignore lint/correctness/noComponentHookFactories: one node component per registered kind, made once when the canvas's node types are built.
   const FrameNode = memo(function FrameNode({ id, data, selected }: NodeProps<FrameFlowNode>) {
+    // The node reads its record from the board itself, not only from `data`: the canvas hands
+    // React Flow new nodes a render later, and parts of a frame that react to the same
+    // change (a popover opened for a just-added item) must see the new record at once.
+    const live = useBoardSelector((s) => {
+      const records = kind.records(s);
+      return Object.hasOwn(records, id) ? records[id] : undefined;
+    });
+    const current = live ?? data.record;
     const previous = useRef<FrameRecord | undefined>(undefined);
     const record = useMemo(() => {
-      const next = kind.stabilize ? kind.stabilize(previous.current, data.record) : data.record;
+      const next = kind.stabilize ? kind.stabilize(previous.current, current) : current;
       previous.current = next;
       return next;
-    }, [data.record]);
+    }, [current]);
     const far = useFarDrawing(id, kind.detailWeight(record));
     const [focusInside, setFocusInside] = useState(false);
     const Drawing = far && !focusInside ? kind.Far : kind.Detailed;
