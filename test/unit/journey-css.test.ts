@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { JOURNEY_METRICS as M } from '../../src-renderer/journey/layout';
+import { JOURNEY_METRICS as M } from '../../src-renderer/frames/journey/layout';
 
 /**
  * The journey frame is positioned from `JOURNEY_METRICS` (layout.ts) but drawn by
@@ -30,7 +30,7 @@ function cssRules(text: string): Map<string, Map<string, string>> {
 }
 
 const css = cssRules(
-  readFileSync(new URL('../../src-renderer/journey/journey.css', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../src-renderer/frames/journey/journey.css', import.meta.url), 'utf8'),
 );
 
 /** A `<n>px` value the stylesheet sets; fails naming the rule when it is missing or not pixels. */
