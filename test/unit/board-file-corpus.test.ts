@@ -11,10 +11,10 @@ import { buildCorpus, type CorpusFile, corpusFileName, DEFAULT_SEED } from '../f
 /**
  * The damaged-file corpus (test/fixtures/corpus/corpus.ts) through the whole load path:
  * every file is refused with a message or loaded as a sound board that saves and reopens
- * unchanged; none throws, none takes long (each file runs in a worker thread under a
- * deadline, so a loader that loops forever fails here instead of hanging the run). Then the
- * same files through the desktop file service, which must refuse the same files and leave
- * them untouched on disk.
+ * unchanged and needs no repair again; none throws, none takes long (each file runs in a
+ * worker thread under a deadline, so a loader that loops forever fails here instead of
+ * hanging the run). Then the same files through the desktop file service, which must refuse
+ * the same files and leave them untouched on disk.
  */
 
 /** Deadline for checking one file (load, save, reopen; the biggest files are 8–64 MB). */
@@ -64,12 +64,6 @@ describe('the damaged-file corpus', () => {
     const counts = { tried: 0, refused: 0, repaired: 0, accepted: 0 };
     /** Refusals where a step after decoding threw and the loader contained it, by cause. */
     const contained = new Map<string, string[]>();
-    /**
-     * Loaded boards whose saved copy the repair step has to clean again: reported, not failed
-     * yet (repair reports a stage or column that is not a record without deleting it; owned
-     * by the records refactor, see /work/wt/BOARD.md).
-     */
-    const repairedAgain: string[] = [];
     let slowest = { name: '', ms: 0 };
     try {
       for (const file of corpus) {
@@ -104,7 +98,6 @@ describe('the damaged-file corpus', () => {
           }
         } else {
           outcomes.set(file.name, 'loaded');
-          if (verdict.repairedAgain) repairedAgain.push(file.name);
         }
       }
     } finally {
@@ -117,8 +110,6 @@ describe('the damaged-file corpus', () => {
           `${counts.repaired} repaired, ${counts.accepted} accepted; slowest load ${slowest.name} ${Math.round(slowest.ms)} ms`,
         `  refused because a step after decoding threw (contained by parseBoardFile): ${containedCount}`,
         ...[...contained].map(([cause, names]) => `    ${names.length} × ${cause} (e.g. ${names[0]})`),
-        `  loaded, but the saved copy is repaired again on reopen: ${repairedAgain.length}` +
-          (repairedAgain.length > 0 ? ` (e.g. ${repairedAgain.slice(0, 3).join(', ')})` : ''),
       ].join('\n'),
     );
     expect(failures).toEqual([]);

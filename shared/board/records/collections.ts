@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { z } from 'zod';
 import { type IssueSink, own, type YMap } from '../read';
 import { type BlueprintSnapshot, blueprintSchema, readBlueprint } from './blueprint';
@@ -48,6 +49,19 @@ function pruneChildren(map: unknown, live: ReadonlySet<string>): number {
   return count;
 }
 
+/** Deletes the entries of `map` (if it is one) that are not records (not Y.Maps); returns how many. */
+function pruneNonRecords(map: unknown): number {
+  let count = 0;
+  const m = map as YMap;
+  for (const [id, value] of [...m.entries()]) {
+    if (!(value instanceof Y.Map)) {
+      m.delete(id);
+      count++;
+    }
+  }
+  return count;
+}
+
 function shownCardIds(cells: Readonly<Record<string, readonly { id: string }[]>>): Set<string> {
   const ids = new Set<string>();
   for (const list of Object.values(cells)) for (const card of list) ids.add(card.id);
@@ -61,6 +75,7 @@ export const RECORD_COLLECTIONS = {
     followsJourneys: false,
     read: (id, m, _journeys, onIssue) => readJourney(id, m, onIssue),
     prune: (m, j) =>
+      pruneChildren(m.get('stages'), new Set(j.stages.map((s) => s.id))) +
       pruneChildren(m.get('lanes'), new Set(j.lanes.map((l) => l.id))) +
       pruneChildren(m.get('cards'), shownCardIds(j.cells)) +
       pruneChildren(m.get('moments'), new Set(j.moments.map((mo) => mo.id))),
@@ -79,7 +94,10 @@ export const RECORD_COLLECTIONS = {
     schema: blueprintSchema,
     followsJourneys: true,
     read: readBlueprint,
-    prune: (m, bp: BlueprintSnapshot) => pruneChildren(m.get('cards'), shownCardIds(bp.cells)),
+    // Own columns that are records stay even when hidden: a linked blueprint shows them
+    // again once its journey is deleted.
+    prune: (m, bp: BlueprintSnapshot) =>
+      pruneNonRecords(m.get('columns')) + pruneChildren(m.get('cards'), shownCardIds(bp.cells)),
   }),
   metrics: collection({
     schema: metricSchema,
