@@ -95,7 +95,8 @@ describe('journey map frame', () => {
 
     // Add three stages at the end; each new title field takes focus with its default selected.
     for (const stage of ['Search', 'Compare', 'Pay']) {
-      await frame.getByRole('button', { name: 'Add stage', exact: true }).click();
+      // The frame grows to the right with every stage: bring the button into view first.
+      await press(page, frame.getByRole('button', { name: 'Add stage', exact: true }));
       const field = frame.getByRole('textbox', { name: /^Stage \d+ title$/ }).last();
       await expect.poll(() => field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await page.keyboard.type(stage);
