@@ -5,6 +5,7 @@ import { describeError, type Logger } from './log';
 import type { Counters } from './metrics';
 import { decodeClientMessage, ProtocolError } from './protocol';
 import type { Peer, Room } from './room';
+import type { QueueWaiter, SendQueues } from './sendQueues';
 import type { Role } from './tokens';
 
 /** Websocket close codes the server uses (defined in shared/protocol). */
@@ -14,8 +15,8 @@ export const CLOSE = CLOSE_CODES;
 export interface ConnectionContext {
   log: Logger;
   counters: Counters;
-  /** Close a peer whose unsent data grows past this many bytes. */
-  maxBufferedBytes: number;
+  /** Unsent bytes per connection, address and room, and their bounds. */
+  queues: SendQueues;
   onClosed(connection: Connection): void;
 }
 
@@ -23,13 +24,28 @@ let nextConnectionNumber = 1;
 
 /**
  * One websocket client in one room. Decodes each frame and hands it to the room; any
- * error while doing so closes this connection only, with the reason logged.
+ * error while doing so closes this connection only, with the reason logged. Counts what
+ * it has handed to the socket and not yet written out (see {@link SendQueues}): a peer
+ * that does not read is closed past its bound, and gets no second initial sync while the
+ * first is still queued.
  */
-export class Connection implements Peer {
+export class Connection implements Peer, QueueWaiter {
   readonly label: string;
   /** Set by any frame or pong; cleared by each heartbeat ping. */
   private alive = true;
   private closing = false;
+  /** Bytes given to the socket and not yet written to the kernel. */
+  private queued = 0;
+  /** Once the socket closed, its queued bytes are released and late callbacks ignored. */
+  private released = false;
+  /** The newest state vector whose answer (sync step 2) waits for queued bytes to drain. */
+  private deferredSync: Uint8Array | null = null;
+  /**
+   * A sync step 2 was sent and the peer has not yet answered the ping sent right after it.
+   * Bytes leaving the process prove nothing (the kernel buffers megabytes per socket); a
+   * pong does, since a client only answers the ping after reading everything before it.
+   */
+  private syncUnread = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -47,24 +63,64 @@ export class Connection implements Peer {
     this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     this.ws.on('pong', () => {
       this.alive = true;
+      if (this.syncUnread) {
+        this.syncUnread = false;
+        this.retry();
+      }
     });
     this.ws.on('error', (error) => this.onSocketError(error));
     this.ws.on('close', () => this.onSocketClosed());
     this.room.join(this);
   }
 
+  get roomName(): string {
+    return this.room.name;
+  }
+
   send(message: Uint8Array): void {
     if (this.closing || this.ws.readyState !== this.ws.OPEN) return;
-    if (this.ws.bufferedAmount > this.context.maxBufferedBytes) {
-      this.misbehaved(
-        CLOSE.tryAgainLater,
-        `not reading fast enough (${this.ws.bufferedAmount} bytes unsent)`,
-      );
+    const bytes = message.byteLength;
+    const { queues } = this.context;
+    if (this.queued + bytes > queues.limits.perConnection) {
+      this.misbehaved(CLOSE.tryAgainLater, `not reading fast enough (${this.queued} bytes unsent)`);
       return;
     }
-    this.ws.send(message);
+    this.queued += bytes;
+    queues.add(this.ip, this.room.name, bytes);
+    this.ws.send(message, () => this.written(bytes));
     this.context.counters.messagesOut++;
-    this.context.counters.bytesOut += message.byteLength;
+    this.context.counters.bytesOut += bytes;
+  }
+
+  /**
+   * Answers a sync step 1 now, or once this connection's queue is empty, it has read the
+   * previous answer and its address and room are within their budgets: a peer that does
+   * not read holds at most one copy of the board, and a crowd of them from one address at
+   * most that address's budget.
+   */
+  private requestSync(stateVector: Uint8Array): void {
+    this.deferredSync = stateVector;
+    this.retry();
+  }
+
+  retry(): boolean {
+    const stateVector = this.deferredSync;
+    if (stateVector === null || this.closing) return true;
+    if (this.queued > 0 || this.syncUnread) return false; // `written` or the pong retries
+    if (!this.context.queues.hasRoom(this.ip, this.room.name)) {
+      this.context.queues.wait(this);
+      return false;
+    }
+    this.deferredSync = null;
+    this.context.queues.stopWaiting(this);
+    try {
+      this.room.answerSyncStep1(this, stateVector);
+      this.syncUnread = true;
+      this.ws.ping();
+    } catch (error) {
+      this.failed(error);
+    }
+    return true;
   }
 
   close(code: number, reason: string): void {
@@ -117,7 +173,7 @@ export class Connection implements Peer {
       const message = decodeClientMessage(frame);
       switch (message.kind) {
         case 'sync-step-1':
-          this.room.answerSyncStep1(this, message.stateVector);
+          this.requestSync(message.stateVector);
           break;
         case 'sync-step-2':
         case 'sync-update':
@@ -131,16 +187,35 @@ export class Connection implements Peer {
           break;
       }
     } catch (error) {
-      if (error instanceof ProtocolError) {
-        this.misbehaved(CLOSE.invalidData, error.message);
-      } else {
-        this.context.log(
-          'error',
-          `${this.label}: internal error handling a message: ${describeError(error)}`,
-        );
-        this.close(CLOSE.internalError, 'internal error');
-      }
+      this.failed(error);
     }
+  }
+
+  /** A refused message closes this connection with 1007; anything else is an internal error (1011). */
+  private failed(error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.misbehaved(CLOSE.invalidData, error.message);
+    } else {
+      this.context.log('error', `${this.label}: internal error handling a message: ${describeError(error)}`);
+      this.close(CLOSE.internalError, 'internal error');
+    }
+  }
+
+  /** Bytes left the process (or failed with the socket): frees them and answers a deferred sync. */
+  private written(bytes: number): void {
+    if (this.released) return;
+    this.queued -= bytes;
+    this.context.queues.drain(this.ip, this.room.name, bytes);
+    if (this.queued === 0 && this.deferredSync !== null) this.retry();
+  }
+
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.deferredSync = null;
+    this.context.queues.stopWaiting(this);
+    this.context.queues.drain(this.ip, this.room.name, this.queued);
+    this.queued = 0;
   }
 
   private misbehaved(code: number, reason: string): void {
@@ -164,6 +239,7 @@ export class Connection implements Peer {
 
   private onSocketClosed(): void {
     this.closing = true;
+    this.release();
     try {
       this.room.leave(this);
     } catch (error) {

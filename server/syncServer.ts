@@ -21,6 +21,7 @@ import { type Counters, createCounters } from './metrics';
 import { PRESENCE_LIMITS } from './presence';
 import { FileRoomStore, type FsyncMode, lockDataDir, StorageError } from './persistence/fileStore';
 import { Room } from './room';
+import { SendQueues } from './sendQueues';
 import { resolveSecret, type SecretSource } from './secret';
 import { StaticSite } from './static';
 import { type Role, signToken } from './tokens';
@@ -88,6 +89,8 @@ export interface MetricsSnapshot {
   };
   messages: { in: number; out: number };
   bytes: { in: number; out: number };
+  /** Bytes handed to sockets and not yet written out, and connections whose initial sync waits for them to drain. */
+  queued: { bytes: number; waitingForSync: number };
   updates: { applied: number; refused: number; viewerWritesRejected: number };
   /** Presence (awareness) states held now in every loaded room, their bytes, and entries refused since start. */
   presence: { states: number; bytes: number; refused: number };
@@ -149,9 +152,6 @@ export interface SyncServer {
   metrics(): MetricsSnapshot;
 }
 
-/** A peer with this much unsent data is not keeping up and is disconnected (it resyncs on reconnect). */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-
 /** Starts a sync server; resolves once it listens. */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const host = options.host ?? '127.0.0.1';
@@ -201,6 +201,7 @@ class SyncServerImpl implements SyncServer {
   private readonly timers: NodeJS.Timeout[] = [];
   private closing: Promise<void> | null = null;
   private readonly connectionContext: ConnectionContext;
+  private readonly sendQueues = new SendQueues();
 
   private readonly maxConnectionsPerIp: number;
   private readonly maxRooms: number;
@@ -222,7 +223,7 @@ class SyncServerImpl implements SyncServer {
     this.connectionContext = {
       log,
       counters: this.counters,
-      maxBufferedBytes: MAX_BUFFERED_BYTES,
+      queues: this.sendQueues,
       onClosed: (connection) => this.onConnectionClosed(connection),
     };
     this.wss = new WebSocketServer({
@@ -334,6 +335,7 @@ class SyncServerImpl implements SyncServer {
       },
       messages: { in: c.messagesIn, out: c.messagesOut },
       bytes: { in: c.bytesIn, out: c.bytesOut },
+      queued: { bytes: this.sendQueues.bytes, waitingForSync: this.sendQueues.waiting },
       updates: {
         applied: c.updatesApplied,
         refused: c.updatesRefused,
