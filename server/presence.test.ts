@@ -33,6 +33,8 @@ describe('PresenceTable', () => {
     const table = new PresenceTable<string>();
     expect(table.apply('ann', [entry(1, 1, { name: 'Ann' })])).toEqual({ changed: [1], refused: 0 });
     expect(table.apply('bob', [entry(1, 2, { name: 'Mallory' })])).toEqual({ changed: [], refused: 1 });
+    // An echo of Ann's state (same clock), as every stock client sends, is ignored quietly.
+    expect(table.apply('bob', [entry(1, 1, { name: 'Ann' })])).toEqual({ changed: [], refused: 0 });
     expect(table.apply('bob', [entry(1, 3, null)])).toEqual({ changed: [], refused: 1 });
     expect(decode(table.encodeAll() as Uint8Array)).toEqual([[1, 1, { name: 'Ann' }]]);
     expect(table.apply('ann', [entry(1, 2, { name: 'Ann B.' })])).toEqual({ changed: [1], refused: 0 });
@@ -41,7 +43,9 @@ describe('PresenceTable', () => {
     expect(table.apply('ann', [entry(1, 3, null)])).toEqual({ changed: [1], refused: 0 });
     expect(decode(table.encode([1]))).toEqual([[1, 3, null]]);
     expect(table.size).toBe(0);
-    // Once released, the id may be announced again.
+    // Once released, the id may be announced again, with a newer clock than its last state
+    // (an echo of the departed state, as stock clients send, is ignored).
+    expect(table.apply('bob', [entry(1, 2, { name: 'Ann B.' })])).toEqual({ changed: [], refused: 0 });
     expect(table.apply('bob', [entry(1, 4, { name: 'Bob' })]).changed).toEqual([1]);
   });
 

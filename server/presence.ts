@@ -33,6 +33,9 @@ export const PRESENCE_LIMITS: PresenceLimits = {
   maxDepth: 16,
 };
 
+/** Removed ids remembered (about 40 bytes each) so echoes of departed people are not claimed. */
+const MAX_TOMBSTONES = 10_000;
+
 interface Entry<Owner> {
   owner: Owner;
   clock: number;
@@ -51,6 +54,12 @@ export class PresenceTable<Owner> {
   private readonly owned = new Map<Owner, { ids: Set<number>; bytes: number }>();
   /** Clocks of ids removed since the last {@link encode}, so their removal can be relayed. */
   private readonly removedClocks = new Map<number, number>();
+  /**
+   * Last clocks of recently removed ids (at most {@link MAX_TOMBSTONES}, oldest dropped
+   * first): the stock client echoes every state it learns, so a departed person's state
+   * comes back from the others; it may only be claimed again with a newer clock.
+   */
+  private readonly tombstones = new Map<number, number>();
   private totalBytes = 0;
 
   constructor(private readonly limits: PresenceLimits = PRESENCE_LIMITS) {}
@@ -81,10 +90,13 @@ export class PresenceTable<Owner> {
     for (const entry of entries) {
       const existing = this.entries.get(entry.clientId);
       if (existing !== undefined && existing.owner !== owner) {
-        refused++;
+        // An echo (the stock client relays what it learns) carries a clock the room has;
+        // only a newer one is an attempt to write someone else's presence.
+        if (entry.clock > existing.clock) refused++;
         continue;
       }
       if (existing === undefined && entry.state === null) continue;
+      if (existing === undefined && entry.clock <= (this.tombstones.get(entry.clientId) ?? -1)) continue;
       if (
         existing !== undefined &&
         (entry.clock < existing.clock || (entry.clock === existing.clock && entry.state !== null))
@@ -137,6 +149,7 @@ export class PresenceTable<Owner> {
     const mine = this.owned.get(owner);
     if (mine === undefined) return [];
     const ids = [...mine.ids];
+    // Clients drop a state on a removal with a newer clock.
     for (const id of ids) this.remove(id, (this.entries.get(id)?.clock ?? 0) + 1);
     this.owned.delete(owner);
     return ids;
@@ -185,6 +198,11 @@ export class PresenceTable<Owner> {
     this.totalBytes -= existing.json.length;
     this.entries.delete(id);
     this.removedClocks.set(id, clock);
+    this.tombstones.delete(id);
+    this.tombstones.set(id, existing.clock);
+    if (this.tombstones.size > MAX_TOMBSTONES) {
+      this.tombstones.delete(this.tombstones.keys().next().value as number);
+    }
   }
 }
 

@@ -44,6 +44,8 @@ export interface RoomContext {
  * are small; without this one connection could park megabytes in every peer's memory.
  */
 export const MAX_AWARENESS_BYTES = 256 * 1024;
+/** Most entries one presence update may carry (a joiner's client echoes everyone it was sent). */
+const MAX_AWARENESS_ENTRIES = 10_000;
 
 /**
  * Updates that arrive before what they depend on, held per peer (not applied, stored or
@@ -266,7 +268,9 @@ export class Room {
     if (update.byteLength > MAX_AWARENESS_BYTES) {
       throw new ProtocolError(`presence update of ${update.byteLength} bytes (limit ${MAX_AWARENESS_BYTES})`);
     }
-    const entries = decodeAwarenessUpdate(update, this.context.presence.maxClientsPerPeer);
+    // Many entries are fine: the stock client echoes every state it learns (dropped unless
+    // they are its own); how many ids one connection may own is checked by the table.
+    const entries = decodeAwarenessUpdate(update, MAX_AWARENESS_ENTRIES);
     const { changed, refused } = this.presence.apply(peer, entries);
     this.context.counters.presenceRefused += refused;
     this.queuePresence(changed);

@@ -357,8 +357,11 @@ describe('malicious-peer fuzzer', () => {
           d.getMap(rootName).set(key, nestedValue(levels, key)),
         );
       } else if (kind === 3) {
-        // Reuses the ids of an honest client for other content.
-        const victim = (honest[Math.floor(random() * honest.length)] as BoardClient).board.ydoc.clientID;
+        // Reuses the ids of an honest client (one that has written already) for other content.
+        const known = Y.decodeStateVector(Y.encodeStateVector(hostile.mirror));
+        const victims = honest.map((c) => c.board.ydoc.clientID).filter((id) => (known.get(id) ?? 0) > 0);
+        const victim = victims[Math.floor(random() * victims.length)];
+        if (victim === undefined) continue;
         update = changeOf(forkOf(new Y.Doc(), victim), (d) =>
           d.getMap(rootName).set(key, hostileValue(random)),
         );
