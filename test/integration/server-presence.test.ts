@@ -100,7 +100,7 @@ describe('presence', () => {
     const before = await metricsOf(s.url);
     const big = 'x'.repeat(15_000);
     let nextId = 1_000_000;
-    const ROUNDS = 10;
+    const ROUNDS = 5;
     const PEERS = 40;
     for (let round = 0; round < ROUNDS; round++) {
       const peers = await Promise.all(Array.from({ length: PEERS }, () => open(`${s.syncUrl}/flood`)));
