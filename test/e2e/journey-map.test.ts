@@ -4,6 +4,7 @@ import {
   centerOf,
   MOD,
   newBoard,
+  type PageProblems,
   saveScreenshot,
   browserApp,
   fitToScreen,
@@ -71,17 +72,31 @@ async function emotionY(chart: Locator, value: number): Promise<number> {
   return box.y + (18 + ((2 - value) / 4) * (184 - 36)) * scale;
 }
 
-describe('journey map frame', () => {
-  it('is built on the canvas, edited in place, undone/redone, and still there after a reload', async () => {
-    const { page, problems } = await app.open('', {
+// One story in steps, as a facilitator builds a map; each step starts where the previous one ended.
+describe.sequential('journey map frame', () => {
+  let page: Page;
+  let problems: PageProblems;
+  let frame: Locator;
+  let chart: Locator;
+
+  /** The titles of all stages, in order. */
+  const stageTitles = async () =>
+    Promise.all(
+      (await frame.getByRole('textbox', { name: /^Stage \d+ title$/ }).all()).map((field) =>
+        field.inputValue(),
+      ),
+    );
+
+  it('is created from the toolbar’s preset picker, retitled and given a segment', async () => {
+    ({ page, problems } = await app.open('', {
       viewport: { width: 1800, height: 1100 },
-    });
+    }));
     await newBoard(page);
 
     // Create a full CJM from the toolbar's preset picker.
     await page.getByRole('button', { name: 'Journey map', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Full CJM (all lanes)' }).click();
-    let frame = page.getByRole('region', { name: 'CJM: Customer journey map' });
+    frame = page.getByRole('region', { name: 'CJM: Customer journey map' });
     await frame.waitFor();
     await fitToScreen(page);
 
@@ -92,7 +107,9 @@ describe('journey map frame', () => {
     frame = page.getByRole('region', { name: 'CJM: Online order' });
     await frame.getByRole('textbox', { name: 'Segment' }).fill('Busy parents');
     await frame.getByRole('textbox', { name: 'Segment' }).press('Enter');
+  });
 
+  it('gets three stages at the end, each title field focused as it appears', async () => {
     // Add three stages at the end; each new title field takes focus with its default selected.
     for (const stage of ['Search', 'Compare', 'Pay']) {
       // The frame grows to the right with every stage: bring the button into view first.
@@ -102,15 +119,11 @@ describe('journey map frame', () => {
       await page.keyboard.type(stage);
       await page.keyboard.press('Enter');
     }
-    const stageTitles = async () =>
-      Promise.all(
-        (await frame.getByRole('textbox', { name: /^Stage \d+ title$/ }).all()).map((field) =>
-          field.inputValue(),
-        ),
-      );
     expect((await stageTitles()).slice(-3)).toEqual(['Search', 'Compare', 'Pay']);
     await fitToScreen(page);
+  });
 
+  it('takes cards in cells, and a card dragged to another cell lands above the one there', async () => {
     // Cards in cells.
     await addCard(frame, 'Search', 'Customer steps', 'Looks for a shop');
     await addCard(frame, 'Search', 'Customer steps', 'Reads reviews');
@@ -125,9 +138,11 @@ describe('journey map frame', () => {
       .poll(() => cellTexts(frame, 'Compare', 'Barriers and pains'))
       .toEqual(['Reads reviews', 'Prices differ between sites']);
     expect(await cellTexts(frame, 'Search', 'Customer steps')).toEqual(['Looks for a shop']);
+  });
 
+  it('sets as-is emotions by dragging a point and by clicking a stage’s column', async () => {
     // Emotions, as-is: drag the Search point up to +1.5, click Compare's column at −1.
-    const chart = frame.getByRole('group', { name: 'Emotion curve' });
+    chart = frame.getByRole('group', { name: 'Emotion curve' });
     const searchAsIs = frame.getByRole('slider', { name: 'Emotion at Search, As is' });
     await bringToMiddle(page, searchAsIs);
     const from = await centerOf(searchAsIs);
@@ -140,7 +155,9 @@ describe('journey map frame', () => {
     const compareAsIs = frame.getByRole('slider', { name: 'Emotion at Compare, As is' });
     await page.mouse.click((await centerOf(compareAsIs)).x, await emotionY(chart, -1));
     await expect.poll(() => compareAsIs.getAttribute('aria-valuenow')).toBe('-1');
+  });
 
+  it('shows the to-be series and sets it from the keyboard and by clicking', async () => {
     // Emotions, to-be: show the series, then set Search from the keyboard.
     await press(page, frame.getByRole('button', { name: 'Show to-be' }));
     await frame
@@ -155,7 +172,9 @@ describe('journey map frame', () => {
     await bringToMiddle(page, payToBe);
     await page.mouse.click((await centerOf(payToBe)).x, await emotionY(chart, 0.5));
     await expect.poll(() => payToBe.getAttribute('aria-valuenow')).toBe('0.5');
+  });
 
+  it('gets a moment of truth on the last stage, with target and current', async () => {
     // A moment of truth on the last stage, with target vs current.
     await press(page, frame.getByRole('button', { name: 'Add moment of truth: Pay' }));
     const dialog = frame.getByRole('dialog', { name: 'Moment of truth' });
@@ -168,7 +187,9 @@ describe('journey map frame', () => {
       name: 'UMOT. Target: Sure the order arrives tomorrow. Current: Unsure when it arrives',
     });
     await moment.waitFor();
+  });
 
+  it('redacts a customer quote on export, and undo/redo take the redaction back and forth', async () => {
     // A customer quote, redacted on export.
     await addCard(frame, 'Pay', 'Customer quotes', 'I never know where my parcel is');
     const redact = frame.getByRole('button', { name: 'Redact on export: I never know where my parcel is' });
@@ -181,7 +202,9 @@ describe('journey map frame', () => {
     await expect.poll(() => redact.getAttribute('aria-pressed')).toBe('false');
     await page.keyboard.press(`${MOD}+Shift+z`);
     await expect.poll(() => redact.getAttribute('aria-pressed')).toBe('true');
+  });
 
+  it('is all still there after a reload', async () => {
     // Reload: everything is still there (the board persists in IndexedDB).
     await localChangesSaved(page);
     await page.reload();
@@ -226,6 +249,9 @@ describe('journey map frame', () => {
         .evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).filter),
     ).toMatch(/blur/);
     await saveScreenshot(page, 'journey-map-after-reload');
+  });
+
+  it('shows no page or console errors', () => {
     expect(problems.errors).toEqual([]);
   });
 });
