@@ -1,5 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   addElement,
   boardIdOf,
@@ -67,178 +67,217 @@ function realProblems(problems: PageProblems) {
   );
 }
 
+type Opened = Awaited<ReturnType<typeof app.open>>;
+
 describe('two people on one board', () => {
-  it('share a link, see each other’s edits, cursors and selections, follow, and merge after one was offline', async () => {
-    // Anna makes a board and shares it: served by the sync server, Share connects at once.
-    const anna = await app.open();
-    await newBoard(anna.page);
-    const boardId = boardIdOf(anna.page);
-    await addElement(anna.page, 'Sticky note', { x: 300, y: 250 }, 'Made before sharing');
-    await anna.page.getByRole('button', { name: 'Share / connect' }).click();
-    const liveDialog = anna.page.getByRole('dialog', { name: 'Live board' });
-    await liveDialog.waitFor();
-    await expectStatus(anna.page, 'Live');
-    const link = await liveDialog.getByRole('textbox', { name: 'Link to this live board' }).inputValue();
-    expect(link).toBe(`${app.url}#/board/${boardId}?server=${encodeURIComponent(app.syncUrl)}`);
-    await liveDialog.getByRole('button', { name: 'Copy link' }).click();
-    await liveDialog.getByText('Link copied.').waitFor();
-    await saveScreenshot(anna.page, 'collab-share-dialog');
-    await liveDialog.getByRole('button', { name: 'Close' }).click();
-    await setName(anna.page, 'Anna');
+  // Each story in steps; each step starts where the previous one ended.
+  describe.sequential('sharing a link, live edits, presence, follow, and an offline period', () => {
+    let anna: Opened;
+    let boris: Opened;
+    let boardId: string;
+    let link: string;
 
-    // Boris opens the link in his own browser: the board appears on his device, live.
-    const boris = await app.open(link);
-    await canvas(boris.page).waitFor();
-    await boris.page.waitForURL(new RegExp(`#/board/${boardId}$`));
-    await expectStatus(boris.page, 'Live');
-    await node(boris.page, 'Sticky note: Made before sharing').waitFor();
-    await setName(boris.page, 'Boris');
-    await anna.page.getByRole('button', { name: 'Follow Boris' }).waitFor();
-    await boris.page.getByRole('button', { name: 'Follow Anna' }).waitFor();
+    afterAll(async () => {
+      await anna?.context.close();
+      await boris?.context.close();
+    });
 
-    // Edits cross within a second, both ways.
-    let since = Date.now();
-    await addElement(anna.page, 'Sticky note', { x: 650, y: 250 }, 'From Anna');
-    const annaToBoris = await timeUntilVisible(node(boris.page, 'Sticky note: From Anna'), since);
-    since = Date.now();
-    await addElement(boris.page, 'Sticky note', { x: 650, y: 550 }, 'From Boris');
-    const borisToAnna = await timeUntilVisible(node(anna.page, 'Sticky note: From Boris'), since);
-    console.log(`edit propagation: Anna→Boris ${annaToBoris} ms, Boris→Anna ${borisToAnna} ms`);
-    expect(annaToBoris).toBeLessThan(1000);
-    expect(borisToAnna).toBeLessThan(1000);
+    it('Anna shares her board: Share connects at once and gives a link she can copy', async () => {
+      // Anna makes a board and shares it: served by the sync server, Share connects at once.
+      anna = await app.open();
+      await newBoard(anna.page);
+      boardId = boardIdOf(anna.page);
+      await addElement(anna.page, 'Sticky note', { x: 300, y: 250 }, 'Made before sharing');
+      await anna.page.getByRole('button', { name: 'Share / connect' }).click();
+      const liveDialog = anna.page.getByRole('dialog', { name: 'Live board' });
+      await liveDialog.waitFor();
+      await expectStatus(anna.page, 'Live');
+      link = await liveDialog.getByRole('textbox', { name: 'Link to this live board' }).inputValue();
+      expect(link).toBe(`${app.url}#/board/${boardId}?server=${encodeURIComponent(app.syncUrl)}`);
+      await liveDialog.getByRole('button', { name: 'Copy link' }).click();
+      await liveDialog.getByText('Link copied.').waitFor();
+      await saveScreenshot(anna.page, 'collab-share-dialog');
+      await liveDialog.getByRole('button', { name: 'Close' }).click();
+      await setName(anna.page, 'Anna');
+    });
 
-    // Cursors: Boris's pointer shows on Anna's canvas with his name, within a second.
-    await hoverCanvas(boris.page, 500, 400);
-    since = Date.now();
-    await hoverCanvas(boris.page, 520, 420);
-    const cursorDelay = await timeUntilVisible(
-      anna.page.locator('[data-testid="remote-cursor"][data-name="Boris"]'),
-      since,
-    );
-    console.log(`cursor propagation: ${cursorDelay} ms`);
-    expect(cursorDelay).toBeLessThan(1000);
-    await expect
-      .poll(() => anna.page.locator('[data-testid="remote-cursor"]').getByText('Boris').isVisible())
-      .toBe(true);
+    it('Boris opens the link in his own browser: the board appears live, and each can follow the other', async () => {
+      boris = await app.open(link);
+      await canvas(boris.page).waitFor();
+      await boris.page.waitForURL(new RegExp(`#/board/${boardId}$`));
+      await expectStatus(boris.page, 'Live');
+      await node(boris.page, 'Sticky note: Made before sharing').waitFor();
+      await setName(boris.page, 'Boris');
+      await anna.page.getByRole('button', { name: 'Follow Boris' }).waitFor();
+      await boris.page.getByRole('button', { name: 'Follow Anna' }).waitFor();
+    });
 
-    // Selections: what Boris selects is outlined on Anna's screen.
-    await node(boris.page, 'Sticky note: From Anna').click();
-    await anna.page.locator('[data-testid="remote-selection"]').waitFor({ timeout: 2000 });
-    await expect
-      .poll(() =>
-        anna.page.locator('[data-testid="remote-selection"]').getByText('Selected by Boris').count(),
-      )
-      .toBe(1);
-    await saveScreenshot(anna.page, 'collab-cursor-and-selection');
+    it('edits cross within a second, both ways', async () => {
+      let since = Date.now();
+      await addElement(anna.page, 'Sticky note', { x: 650, y: 250 }, 'From Anna');
+      const annaToBoris = await timeUntilVisible(node(boris.page, 'Sticky note: From Anna'), since);
+      since = Date.now();
+      await addElement(boris.page, 'Sticky note', { x: 650, y: 550 }, 'From Boris');
+      const borisToAnna = await timeUntilVisible(node(anna.page, 'Sticky note: From Boris'), since);
+      console.log(`edit propagation: Anna→Boris ${annaToBoris} ms, Boris→Anna ${borisToAnna} ms`);
+      expect(annaToBoris).toBeLessThan(1000);
+      expect(borisToAnna).toBeLessThan(1000);
+    });
 
-    // Follow: Anna follows Boris; when he pans, her view goes where his goes.
-    await anna.page.getByRole('button', { name: 'Follow Boris' }).click();
-    await anna.page.getByText('Following Boris’s view').waitFor();
-    await hoverCanvas(boris.page, 600, 400);
-    await boris.page.mouse.wheel(0, 600);
-    await expect
-      .poll(async () => {
-        const [a, b] = [await viewportOf(anna.page), await viewportOf(boris.page)];
-        return Math.abs(a.y - b.y) < 2 && Math.abs(a.x - b.x) < 2 && a.zoom === b.zoom;
-      })
-      .toBe(true);
-    await saveScreenshot(anna.page, 'collab-following');
-    // Any key gives Anna her view back.
-    await canvas(anna.page).focus();
-    await anna.page.keyboard.press('Shift');
-    await anna.page.getByText('Following Boris’s view').waitFor({ state: 'detached' });
-    expect(await anna.page.getByRole('button', { name: 'Follow Boris' }).getAttribute('aria-pressed')).toBe(
-      'false',
-    );
+    it('Boris’s pointer shows on Anna’s canvas with his name within a second', async () => {
+      await hoverCanvas(boris.page, 500, 400);
+      const since = Date.now();
+      await hoverCanvas(boris.page, 520, 420);
+      const cursorDelay = await timeUntilVisible(
+        anna.page.locator('[data-testid="remote-cursor"][data-name="Boris"]'),
+        since,
+      );
+      console.log(`cursor propagation: ${cursorDelay} ms`);
+      expect(cursorDelay).toBeLessThan(1000);
+      await expect
+        .poll(() => anna.page.locator('[data-testid="remote-cursor"]').getByText('Boris').isVisible())
+        .toBe(true);
+    });
 
-    // Boris goes offline. Both keep editing; nothing crosses while he is away.
-    await boris.context.setOffline(true);
-    await expectStatus(boris.page, 'Offline');
-    await addElement(boris.page, 'Sticky note', { x: 300, y: 550 }, 'Boris offline');
-    await addElement(anna.page, 'Sticky note', { x: 950, y: 250 }, 'Anna meanwhile');
-    await node(anna.page, 'Sticky note: From Boris').dblclick();
-    const editor = anna.page.locator('textarea.cx-text--editing');
-    await editor.fill('From Boris, edited by Anna');
-    await editor.press('Escape');
-    await saveScreenshot(boris.page, 'collab-offline');
-    expect(await node(anna.page, 'Sticky note: Boris offline').count()).toBe(0);
-    expect(await node(boris.page, 'Sticky note: Anna meanwhile').count()).toBe(0);
+    it('what Boris selects is outlined on Anna’s screen', async () => {
+      await node(boris.page, 'Sticky note: From Anna').click();
+      await anna.page.locator('[data-testid="remote-selection"]').waitFor({ timeout: 2000 });
+      await expect
+        .poll(() =>
+          anna.page.locator('[data-testid="remote-selection"]').getByText('Selected by Boris').count(),
+        )
+        .toBe(1);
+      await saveScreenshot(anna.page, 'collab-cursor-and-selection');
+    });
 
-    // Back online: both sides get everything.
-    await boris.context.setOffline(false);
-    await expectStatus(boris.page, 'Live', 10_000);
-    for (const page of [anna.page, boris.page]) {
-      for (const text of [
-        'Made before sharing',
-        'From Anna',
-        'From Boris, edited by Anna',
-        'Boris offline',
-        'Anna meanwhile',
-      ]) {
-        await node(page, `Sticky note: ${text}`).waitFor({ timeout: 5000 });
+    it('Anna follows Boris: her view goes where his goes, and any key gives her view back', async () => {
+      await anna.page.getByRole('button', { name: 'Follow Boris' }).click();
+      await anna.page.getByText('Following Boris’s view').waitFor();
+      await hoverCanvas(boris.page, 600, 400);
+      await boris.page.mouse.wheel(0, 600);
+      await expect
+        .poll(async () => {
+          const [a, b] = [await viewportOf(anna.page), await viewportOf(boris.page)];
+          return Math.abs(a.y - b.y) < 2 && Math.abs(a.x - b.x) < 2 && a.zoom === b.zoom;
+        })
+        .toBe(true);
+      await saveScreenshot(anna.page, 'collab-following');
+      // Any key gives Anna her view back.
+      await canvas(anna.page).focus();
+      await anna.page.keyboard.press('Shift');
+      await anna.page.getByText('Following Boris’s view').waitFor({ state: 'detached' });
+      expect(await anna.page.getByRole('button', { name: 'Follow Boris' }).getAttribute('aria-pressed')).toBe(
+        'false',
+      );
+    });
+
+    it('while Boris is offline both keep editing, and nothing crosses', async () => {
+      await boris.context.setOffline(true);
+      await expectStatus(boris.page, 'Offline');
+      await addElement(boris.page, 'Sticky note', { x: 300, y: 550 }, 'Boris offline');
+      await addElement(anna.page, 'Sticky note', { x: 950, y: 250 }, 'Anna meanwhile');
+      await node(anna.page, 'Sticky note: From Boris').dblclick();
+      const editor = anna.page.locator('textarea.cx-text--editing');
+      await editor.fill('From Boris, edited by Anna');
+      await editor.press('Escape');
+      await saveScreenshot(boris.page, 'collab-offline');
+      expect(await node(anna.page, 'Sticky note: Boris offline').count()).toBe(0);
+      expect(await node(boris.page, 'Sticky note: Anna meanwhile').count()).toBe(0);
+    });
+
+    it('back online, both sides get everything', async () => {
+      await boris.context.setOffline(false);
+      await expectStatus(boris.page, 'Live', 10_000);
+      for (const page of [anna.page, boris.page]) {
+        for (const text of [
+          'Made before sharing',
+          'From Anna',
+          'From Boris, edited by Anna',
+          'Boris offline',
+          'Anna meanwhile',
+        ]) {
+          await node(page, `Sticky note: ${text}`).waitFor({ timeout: 5000 });
+        }
       }
-    }
-    await saveScreenshot(anna.page, 'collab-merged-anna');
-    await saveScreenshot(boris.page, 'collab-merged-boris');
+      await saveScreenshot(anna.page, 'collab-merged-anna');
+      await saveScreenshot(boris.page, 'collab-merged-boris');
+    });
 
-    // Boris's copy is on his device: after a reload he is still on the board, live again.
-    await boris.page.reload();
-    await expectStatus(boris.page, 'Live', 10_000);
-    await node(boris.page, 'Sticky note: Anna meanwhile').waitFor();
+    it('Boris’s copy is on his device: after a reload he is on the board, live again', async () => {
+      await boris.page.reload();
+      await expectStatus(boris.page, 'Live', 10_000);
+      await node(boris.page, 'Sticky note: Anna meanwhile').waitFor();
+    });
 
-    expect(realProblems(anna.problems)).toEqual([]);
-    expect(realProblems(boris.problems)).toEqual([]);
-    await anna.context.close();
-    await boris.context.close();
+    it('shows no page or console errors on either side', () => {
+      expect(realProblems(anna.problems)).toEqual([]);
+      expect(realProblems(boris.problems)).toEqual([]);
+    });
   });
 
-  it('connects through the dialog, explains a refusal, and speaks Russian', async () => {
-    const { page, problems, context } = await app.open('', { locale: 'ru-RU' });
-    await page.getByRole('heading', { name: 'Новая доска' }).waitFor();
-    await page.getByRole('button', { name: /^Пустая доска/ }).click();
-    await page.getByRole('application').waitFor();
-    await page.waitForURL(/#\/board\/[0-9A-Za-z_-]+$/);
-    const boardId = boardIdOf(page);
+  describe.sequential('connecting through the dialog, in Russian', () => {
+    let page: Page;
+    let problems: PageProblems;
+    let context: BrowserContext;
+    let boardId: string;
 
-    await page.getByRole('button', { name: 'Поделиться / подключиться' }).click();
-    const live = page.getByRole('dialog', { name: 'Общая доска' });
-    await live.waitFor();
-    await page.getByRole('button', { name: 'Соединение: В сети' }).waitFor();
+    afterAll(async () => {
+      await context?.close();
+    });
 
-    // Connect again with a token this server did not sign: refused, and told why.
-    await live.getByRole('button', { name: 'Подключиться к другому серверу…' }).click();
-    const form = page.getByRole('dialog', { name: 'Подключение к серверу' });
-    expect(await form.getByRole('textbox', { name: 'Комната' }).inputValue()).toBe(boardId);
-    expect(await form.getByRole('textbox', { name: 'Адрес сервера' }).inputValue()).toBe(app.syncUrl);
-    await form.getByRole('textbox', { name: 'Адрес сервера' }).fill('ftp://nowhere');
-    await form.getByRole('button', { name: 'Подключиться' }).click();
-    await form.getByRole('alert').filter({ hasText: 'ws://' }).waitFor();
-    await form.getByRole('textbox', { name: 'Адрес сервера' }).fill(app.url);
-    await form.getByRole('textbox', { name: /^Токен доступа/ }).fill('cxb1.not-a-real.token');
-    await form.getByRole('button', { name: 'Подключиться' }).click();
-    await page.getByRole('button', { name: 'Соединение: Доступ запрещён' }).waitFor();
-    await page
-      .getByRole('dialog', { name: 'Общая доска' })
-      .getByText(/Токен доступа/)
-      .waitFor();
-    await saveScreenshot(page, 'collab-refused-ru');
+    it('shares a new board: the live dialog opens, connected', async () => {
+      ({ page, problems, context } = await app.open('', { locale: 'ru-RU' }));
+      await page.getByRole('heading', { name: 'Новая доска' }).waitFor();
+      await page.getByRole('button', { name: /^Пустая доска/ }).click();
+      await page.getByRole('application').waitFor();
+      await page.waitForURL(/#\/board\/[0-9A-Za-z_-]+$/);
+      boardId = boardIdOf(page);
 
-    // Without the bad token it is live again (anonymous access on this loopback server).
-    await page.getByRole('button', { name: 'Подключиться к другому серверу…' }).click();
-    const again = page.getByRole('dialog', { name: 'Подключение к серверу' });
-    await again.getByRole('textbox', { name: /^Токен доступа/ }).fill('');
-    await again.getByRole('button', { name: 'Подключиться' }).click();
-    await page.getByRole('button', { name: 'Соединение: В сети' }).waitFor();
+      await page.getByRole('button', { name: 'Поделиться / подключиться' }).click();
+      const live = page.getByRole('dialog', { name: 'Общая доска' });
+      await live.waitFor();
+      await page.getByRole('button', { name: 'Соединение: В сети' }).waitFor();
+    });
 
-    // Disconnecting on purpose: not live, and not reconnected by a reload.
-    await page.getByRole('button', { name: 'Отключиться' }).click();
-    await page.getByRole('button', { name: 'Поделиться / подключиться' }).waitFor();
-    await page.reload();
-    await page.getByRole('application').waitFor();
-    await page.getByRole('button', { name: 'Поделиться / подключиться' }).waitFor();
-    expect(await page.getByRole('button', { name: /^Соединение:/ }).count()).toBe(0);
+    it('refuses a non-websocket address and a token this server did not sign, and says why', async () => {
+      const live = page.getByRole('dialog', { name: 'Общая доска' });
+      await live.getByRole('button', { name: 'Подключиться к другому серверу…' }).click();
+      const form = page.getByRole('dialog', { name: 'Подключение к серверу' });
+      expect(await form.getByRole('textbox', { name: 'Комната' }).inputValue()).toBe(boardId);
+      expect(await form.getByRole('textbox', { name: 'Адрес сервера' }).inputValue()).toBe(app.syncUrl);
+      await form.getByRole('textbox', { name: 'Адрес сервера' }).fill('ftp://nowhere');
+      await form.getByRole('button', { name: 'Подключиться' }).click();
+      await form.getByRole('alert').filter({ hasText: 'ws://' }).waitFor();
+      await form.getByRole('textbox', { name: 'Адрес сервера' }).fill(app.url);
+      await form.getByRole('textbox', { name: /^Токен доступа/ }).fill('cxb1.not-a-real.token');
+      await form.getByRole('button', { name: 'Подключиться' }).click();
+      await page.getByRole('button', { name: 'Соединение: Доступ запрещён' }).waitFor();
+      await page
+        .getByRole('dialog', { name: 'Общая доска' })
+        .getByText(/Токен доступа/)
+        .waitFor();
+      await saveScreenshot(page, 'collab-refused-ru');
+    });
 
-    expect(realProblems(problems)).toEqual([]);
-    await context.close();
+    it('is live again without the bad token (anonymous access on this loopback server)', async () => {
+      await page.getByRole('button', { name: 'Подключиться к другому серверу…' }).click();
+      const again = page.getByRole('dialog', { name: 'Подключение к серверу' });
+      await again.getByRole('textbox', { name: /^Токен доступа/ }).fill('');
+      await again.getByRole('button', { name: 'Подключиться' }).click();
+      await page.getByRole('button', { name: 'Соединение: В сети' }).waitFor();
+    });
+
+    it('disconnects on purpose: not live, and not reconnected by a reload', async () => {
+      await page.getByRole('button', { name: 'Отключиться' }).click();
+      await page.getByRole('button', { name: 'Поделиться / подключиться' }).waitFor();
+      await page.reload();
+      await page.getByRole('application').waitFor();
+      await page.getByRole('button', { name: 'Поделиться / подключиться' }).waitFor();
+      expect(await page.getByRole('button', { name: /^Соединение:/ }).count()).toBe(0);
+    });
+
+    it('shows no page or console errors', () => {
+      expect(realProblems(problems)).toEqual([]);
+    });
   });
 });
