@@ -14,11 +14,9 @@ import {
   type BlueprintLane,
   type BlueprintSnapshot,
   type ElementSnapshot,
-  type GoalKind,
   type JourneyKind,
   type JourneySnapshot,
   type LaneType,
-  type MapState,
   type MatrixColumn,
   type MatrixSnapshot,
   type MaturityLevel,
@@ -451,20 +449,7 @@ export class BoardDoc {
   }
 
   /** Changes a journey's header fields and position. */
-  updateJourney(
-    id: string,
-    patch: Partial<{
-      title: string;
-      x: number;
-      y: number;
-      segment: string;
-      scenarioGoal: string;
-      state: MapState;
-      personaId: string | null;
-      endGoal: string;
-      goalKind: GoalKind | null;
-    }>,
-  ): void {
+  updateJourney(id: string, patch: journeys.JourneyPatch): void {
     this.command(journeys.updateJourney, id, patch);
   }
 

@@ -9,6 +9,7 @@ import {
   type TestServer,
   waitFor,
   waitForConvergence,
+  seededRandom,
 } from '../support';
 
 /**
@@ -43,18 +44,6 @@ function journeyOf(client: BoardClient, id: string): JourneySnapshot {
 
 function allCards(journey: JourneySnapshot) {
   return Object.values(journey.cells).flat();
-}
-
-/** A seeded pseudo-random generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Sets up a journey on `owner`'s board and waits until everyone has it. */
@@ -116,7 +105,7 @@ describe('three clients on one journey', () => {
     const [a, b, c] = [join('burst-room', 'Anna'), join('burst-room', 'Boris'), join('burst-room', 'Chen')];
     await Promise.all([a, b, c].map((x) => x.connection.whenSynced()));
     const { journeyId, lane } = await sharedJourney(a, [b, c]);
-    const next = random(20261122);
+    const next = seededRandom(20261122);
     const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(next() * list.length)];
     const added: Record<string, string> = {};
 

@@ -13,6 +13,7 @@ import {
   synced,
   type TestServer,
   waitFor,
+  seededRandom,
 } from '../support';
 
 /**
@@ -51,18 +52,6 @@ function boardClient(syncUrl: string, room: string, name: string): BoardClient {
   const client = connectBoardClient(syncUrl, room, name);
   cleanup.push(() => client.close());
   return client;
-}
-
-/** A small deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Outcome = { kind: 'kept' } | { kind: 'closed'; code: number; reason: string };
@@ -308,7 +297,7 @@ describe('updates the server cannot integrate cleanly', () => {
 describe('malicious-peer fuzzer', () => {
   it('random valid hostile updates into every root map never cost honest content', async () => {
     const seed = Number(process.env.CXBOARD_FUZZ_SEED ?? 20261129);
-    const random = prng(seed);
+    const random = seededRandom(seed);
     const { test } = await server();
     const s = test.server;
     const room = 'fuzz';

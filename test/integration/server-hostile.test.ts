@@ -12,6 +12,7 @@ import {
   tempDir,
   tryUpgrade,
   waitFor,
+  seededRandom,
 } from '../support';
 
 /**
@@ -50,18 +51,6 @@ function honest(syncUrl: string, room: string): YClient & { closes: number } {
   });
   cleanup.push(() => c.destroy());
   return c;
-}
-
-/** A small deterministic PRNG so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Valid messages of every kind, from real Yjs documents, to truncate and mangle. */
@@ -189,7 +178,7 @@ describe('hostile client', () => {
       round++;
     }, 20);
 
-    const frames = hostileFrames(10_000, prng(20260101));
+    const frames = hostileFrames(10_000, seededRandom(20260101));
     const workers = 4;
     const results = await Promise.all(
       Array.from({ length: workers }, (_, w) =>

@@ -5,5 +5,6 @@
  */
 export * from './build';
 export * from './clients';
+export * from './random';
 export * from './servers';
 export * from './wait';
