@@ -1,6 +1,7 @@
 import { fail } from '../errors';
 import { newId } from '../ids';
 import * as Y from 'yjs';
+import type { AiHumanReason, AiRisk } from '../../metrics/ai-matrix';
 import {
   type MatrixColumn,
   type MatrixDecision,
@@ -24,7 +25,9 @@ export type MatrixRowPatch = Partial<{
   money: number | null;
   fit: number | null;
   humanMustStay: boolean;
+  humanReasonKind: AiHumanReason | null;
   humanReason: string;
+  riskKinds: AiRisk[];
   risks: string;
   decision: MatrixDecision | null;
   metricId: string | null;
@@ -114,7 +117,15 @@ export function updateMatrixRow(
   if (typeof patch !== 'object' || patch === null) fail('patch must be an object');
   const values: [string, unknown][] = [];
   const texts: [string, string][] = [];
-  for (const key of ['pain', 'money', 'fit', 'humanMustStay', 'decision'] as const)
+  for (const key of [
+    'pain',
+    'money',
+    'fit',
+    'humanMustStay',
+    'humanReasonKind',
+    'riskKinds',
+    'decision',
+  ] as const)
     if (patch[key] !== undefined) values.push([key, matrixRowFields[key].check(patch[key], key)]);
   for (const key of ['humanReason', 'risks'] as const)
     if (patch[key] !== undefined) texts.push([key, matrixRowFields[key].check(patch[key], key)]);

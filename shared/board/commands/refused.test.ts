@@ -158,6 +158,18 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ['setMatrixCell: text', (b, i) => b.setMatrixCell(i.matrix, i.stage, 'today', long)],
   ['updateMatrixRow: score', (b, i) => b.updateMatrixRow(i.matrix, i.stage, { risks: 'r', pain: 6 })],
   [
+    'updateMatrixRow: reason kind',
+    (b, i) => b.updateMatrixRow(i.matrix, i.stage, { pain: 2, humanReasonKind: bad('tired') }),
+  ],
+  [
+    'updateMatrixRow: risk kinds',
+    (b, i) => b.updateMatrixRow(i.matrix, i.stage, { riskKinds: ['privacy', 'privacy'] }),
+  ],
+  [
+    'updateMatrixRow: risk kind',
+    (b, i) => b.updateMatrixRow(i.matrix, i.stage, { riskKinds: bad(['bias']) }),
+  ],
+  [
     'updateMatrixRow: metric of another stage',
     (b, i) => b.updateMatrixRow(i.matrix, i.stage, { metricId: i.metric2 }),
   ],

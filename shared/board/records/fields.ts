@@ -193,6 +193,23 @@ export function stringList(maxItems: number, maxLength: number): Field<string[]>
   );
 }
 
+/**
+ * A set of names from a fixed list, stored as a plain array. A stored list is read in the
+ * list's own order with unknown and repeated names dropped; a command may not repeat a name.
+ */
+export function setOf<const T extends string>(values: readonly T[]): Field<T[]> {
+  const members = (items: readonly unknown[]): T[] => values.filter((v) => items.includes(v));
+  return makeField(
+    z
+      .array(z.enum(values as readonly [T, ...T[]]) as unknown as z.ZodType<T>)
+      .max(values.length)
+      .refine((list) => new Set(list).size === list.length),
+    [],
+    (raw) => members(raw instanceof Y.Array ? raw.toArray() : Array.isArray(raw) ? raw : []),
+    `must be a list of distinct names from ${values.join(', ')}`,
+  );
+}
+
 /** A fractional-index order key (see order.ts); a broken one reads as 'a0' (ties break by id). */
 export function orderKey(): Field<string> {
   return makeField(

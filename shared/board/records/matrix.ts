@@ -10,8 +10,10 @@ import {
   nullableInteger,
   nullableOneOf,
   repairFields,
+  setOf,
   text,
 } from './fields';
+import { AI_HUMAN_REASONS, AI_RISKS } from '../../metrics/ai-matrix';
 import { type JourneySnapshot, MAX_STAGES } from './journey';
 
 /**
@@ -50,7 +52,13 @@ export const matrixRowFields = {
   money: nullableInteger(1, 5),
   fit: nullableInteger(1, 5),
   humanMustStay: boolean(),
+  /** Why a human must stay, as one of the method's reasons (`AI_HUMAN_REASONS`), or null. */
+  humanReasonKind: nullableOneOf(AI_HUMAN_REASONS),
+  /** Why a human must stay, in the team's own words (beside or instead of the reason kind). */
   humanReason: text(),
+  /** Risks of handing the stage to AI, from the method's list (`AI_RISKS`). */
+  riskKinds: setOf(AI_RISKS),
+  /** Other risks, in the team's own words. */
   risks: text(),
   decision: nullableOneOf(MATRIX_DECISIONS),
 };
@@ -75,7 +83,9 @@ export const matrixRowSchema = z.object({
   money: matrixRowFields.money.schema,
   fit: matrixRowFields.fit.schema,
   humanMustStay: matrixRowFields.humanMustStay.schema,
+  humanReasonKind: matrixRowFields.humanReasonKind.schema,
   humanReason: matrixRowFields.humanReason.schema,
+  riskKinds: matrixRowFields.riskKinds.schema,
   risks: matrixRowFields.risks.schema,
   decision: matrixRowFields.decision.schema,
 });

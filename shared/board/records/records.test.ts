@@ -13,6 +13,7 @@ import {
   metricSchema,
   number,
   processCardSchema,
+  setOf,
   stringList,
   text,
 } from './index';
@@ -63,6 +64,9 @@ describe('record validators', () => {
     expect(metricSchema.safeParse({ ...metric, category: 'vibes' }).success).toBe(false);
     expect(matrixRowSchema.safeParse({ ...row, pain: 7 }).success).toBe(false);
     expect(matrixRowSchema.safeParse({ ...row, decision: 'maybe' }).success).toBe(false);
+    expect(matrixRowSchema.safeParse({ ...row, humanReasonKind: 'tired' }).success).toBe(false);
+    expect(matrixRowSchema.safeParse({ ...row, riskKinds: ['privacy', 'privacy'] }).success).toBe(false);
+    expect(matrixRowSchema.safeParse({ ...row, riskKinds: ['privacy', 'over-trust'] }).success).toBe(true);
     expect(processCardSchema.safeParse({ ...processCard, actorKind: 'robot' }).success).toBe(false);
   });
 
@@ -86,6 +90,9 @@ describe('record fields', () => {
     expect(number(1, 5, 3).repair('4')).toBe(3);
     expect(stringList(2, 3).repair(['ab', 'toolong', 7, 'cd', 'ef'])).toEqual(['ab', 'cd']);
     expect(metaFields.title.repair('t'.repeat(20_000))).toHaveLength(MAX_TITLE_LENGTH);
+    // A set keeps known names once each, in the list's order.
+    expect(setOf(['a', 'b', 'c']).repair(['c', 'x', 'a', 'c', 7])).toEqual(['a', 'c']);
+    expect(setOf(['a', 'b']).repair({ 0: 'a' })).toEqual([]);
   });
 
   it('refuse on write what they trim on read', () => {
