@@ -480,9 +480,10 @@ export class BoardDoc {
 
   /**
    * Deletes a stage with its cards, moments and metrics. Each AI matrix of the journey either
-   * drops the stage's row or keeps it as a detached row (`matrixRows: 'keep'`).
+   * drops the stage's row or keeps it as a detached row (`matrixRows: 'keep'`); each linked
+   * blueprint deletes the column's process cards or keeps the column (`blueprintCards: 'keep'`).
    */
-  deleteStage(journeyId: string, stageId: string, opts: { matrixRows?: 'delete' | 'keep' } = {}): void {
+  deleteStage(journeyId: string, stageId: string, opts: journeys.StageDeleteOptions = {}): void {
     this.command(journeys.deleteStage, journeyId, stageId, opts);
   }
 
@@ -605,16 +606,53 @@ export class BoardDoc {
     this.command(blueprints.deleteBlueprint, id);
   }
 
+  /** Turns the customer-actions lane's mirror of the linked journey's steps lane on or off. */
+  setBlueprintMirror(id: string, on: boolean): void {
+    this.command(blueprints.setBlueprintMirror, id, on);
+  }
+
+  /** Makes a linked blueprint standalone at `at`: the stages become its own columns. */
+  detachBlueprint(id: string, at: { x: number; y: number }): void {
+    this.command(blueprints.detachBlueprint, id, at);
+  }
+
   /** Adds a column to a standalone blueprint. */
   addBlueprintColumn(blueprintId: string, input: { title: string } & Placement): string {
     return this.command(blueprints.addBlueprintColumn, blueprintId, input);
   }
 
-  /** Adds a process card to a blueprint cell (column × lane). */
-  addProcessCard(
-    blueprintId: string,
-    input: { columnId: string; lane: BlueprintLane } & ProcessCardPatch,
-  ): string {
+  /** Renames an own column (a standalone blueprint's, or a kept one). */
+  renameBlueprintColumn(blueprintId: string, columnId: string, title: string): void {
+    this.command(blueprints.renameBlueprintColumn, blueprintId, columnId, title);
+  }
+
+  /** Moves an own column before or after another. */
+  moveBlueprintColumn(blueprintId: string, columnId: string, target: Placement): void {
+    this.command(blueprints.moveBlueprintColumn, blueprintId, columnId, target);
+  }
+
+  /** Deletes an own column with its process cards. */
+  deleteBlueprintColumn(blueprintId: string, columnId: string): void {
+    this.command(blueprints.deleteBlueprintColumn, blueprintId, columnId);
+  }
+
+  /** Adds a custom lane at the end of a fixed lane's zone. */
+  addBlueprintLane(blueprintId: string, input: { title: string; zone: BlueprintLane }): string {
+    return this.command(blueprints.addBlueprintLane, blueprintId, input);
+  }
+
+  /** Renames a custom lane. */
+  renameBlueprintLane(blueprintId: string, laneId: string, title: string): void {
+    this.command(blueprints.renameBlueprintLane, blueprintId, laneId, title);
+  }
+
+  /** Deletes a custom lane with its process cards. */
+  deleteBlueprintLane(blueprintId: string, laneId: string): void {
+    this.command(blueprints.deleteBlueprintLane, blueprintId, laneId);
+  }
+
+  /** Adds a process card to a blueprint cell (column × lane: a fixed lane's name or a custom lane's id). */
+  addProcessCard(blueprintId: string, input: { columnId: string; lane: string } & ProcessCardPatch): string {
     return this.command(blueprints.addProcessCard, blueprintId, input);
   }
 
@@ -632,14 +670,24 @@ export class BoardDoc {
   moveProcessCard(
     blueprintId: string,
     cardId: string,
-    to: { columnId: string; lane: BlueprintLane; index?: number },
+    to: { columnId: string; lane: string; index?: number },
   ): void {
     this.command(blueprints.moveProcessCard, blueprintId, cardId, to);
   }
 
-  /** Deletes a process card. */
+  /** Deletes a process card and its handoffs. */
   deleteProcessCard(blueprintId: string, cardId: string): void {
     this.command(blueprints.deleteProcessCard, blueprintId, cardId);
+  }
+
+  /** Adds a handoff arrow from one process card to another. */
+  addHandoff(blueprintId: string, from: string, to: string): string {
+    return this.command(blueprints.addHandoff, blueprintId, from, to);
+  }
+
+  /** Removes a handoff arrow. */
+  deleteHandoff(blueprintId: string, handoffId: string): void {
+    this.command(blueprints.deleteHandoff, blueprintId, handoffId);
   }
 
   // ------------------------------------------------------------------ metrics (commands/metrics.ts)

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from './BoardDoc';
 import { checkInvariants } from './invariants';
 import { repairDoc } from './repair';
-import { LANE_TYPES, MATRIX_COLUMNS, MOMENT_TYPES } from './types';
+import { BLUEPRINT_LANES, LANE_TYPES, MATRIX_COLUMNS, MOMENT_TYPES } from './types';
 import { boardSnapshotSchema } from './records';
 
 /**
@@ -38,6 +38,15 @@ const COMMANDS = [
   'moveSticky',
   'deleteSticky',
   'connect',
+  'addProcessCard',
+  'editProcessCard',
+  'moveProcessCard',
+  'deleteProcessCard',
+  'addBlueprintLane',
+  'deleteBlueprintLane',
+  'addHandoff',
+  'deleteBlueprintColumn',
+  'detachBlueprint',
   'undo',
 ] as const;
 
@@ -67,15 +76,20 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
+interface Ids {
+  journey: string;
+  matrix: string;
+  /** A linked blueprint that stays linked. */
+  blueprint: string;
+  /** A linked blueprint that a step may detach. */
+  detachable: string;
+}
+
 function at<T>(list: readonly T[], pick: number): T | undefined {
   return list.length === 0 ? undefined : list[pick % list.length];
 }
 
-function runCommand(
-  board: BoardDoc,
-  step: Extract<Step, { kind: 'command' }>,
-  ids: { journey: string; matrix: string },
-) {
+function runCommand(board: BoardDoc, step: Extract<Step, { kind: 'command' }>, ids: Ids) {
   const snap = board.snapshot();
   const j = snap.journeys[ids.journey]!;
   const stage = at(j.stages, step.a);
@@ -97,7 +111,11 @@ function runCommand(
       return stage && stage2 && board.moveStage(ids.journey, stage.id, { before: stage2.id });
     case 'deleteStage':
       return (
-        stage && board.deleteStage(ids.journey, stage.id, { matrixRows: step.b % 2 ? 'keep' : 'delete' })
+        stage &&
+        board.deleteStage(ids.journey, stage.id, {
+          matrixRows: step.b % 2 ? 'keep' : 'delete',
+          blueprintCards: step.c % 2 ? 'keep' : 'delete',
+        })
       );
     case 'addLane':
       return board.addLane(ids.journey, { type: at(LANE_TYPES, step.a)! });
@@ -169,6 +187,74 @@ function runCommand(
     }
     case 'undo':
       return board.history.undo();
+    default:
+      return runBlueprintCommand(board, step, ids);
+  }
+}
+
+/** Blueprint commands, on one of the two blueprints (the first is never detached). */
+function runBlueprintCommand(board: BoardDoc, step: Extract<Step, { kind: 'command' }>, ids: Ids) {
+  const bpId = step.c % 2 ? ids.blueprint : ids.detachable;
+  const bp = board.snapshot().blueprints[bpId]!;
+  const column = at(bp.columns, step.a);
+  const lane = at(bp.lanes, step.b);
+  const cards = Object.values(bp.cells).flat();
+  const card = at(cards, step.a + step.b);
+  const card2 = at(cards, step.c);
+  const custom = bp.lanes.filter((l) => l.kind === 'custom');
+  switch (step.command) {
+    case 'addProcessCard':
+      return (
+        column &&
+        lane &&
+        board.addProcessCard(bpId, { columnId: column.id, lane: lane.id, text: step.text, owner: step.text })
+      );
+    case 'editProcessCard':
+      return (
+        card &&
+        board.updateProcessCard(bpId, card.id, {
+          actorKind: step.b % 2 ? 'bot' : 'ai-agent',
+          system: `${card.system}${step.text}`,
+          pros: [...card.pros, step.text].slice(-3),
+        })
+      );
+    case 'moveProcessCard':
+      return (
+        card &&
+        column &&
+        lane &&
+        board.moveProcessCard(bpId, card.id, { columnId: column.id, lane: lane.id, index: step.b % 3 })
+      );
+    case 'deleteProcessCard':
+      return card && board.deleteProcessCard(bpId, card.id);
+    case 'addBlueprintLane':
+      return (
+        custom.length < 4 &&
+        board.addBlueprintLane(bpId, { title: step.text, zone: at(BLUEPRINT_LANES, step.a)! })
+      );
+    case 'deleteBlueprintLane': {
+      const target = at(custom, step.a);
+      return target && board.deleteBlueprintLane(bpId, target.id);
+    }
+    case 'addHandoff':
+      return (
+        card &&
+        card2 &&
+        card !== card2 &&
+        !bp.handoffs.some((h) => h.from === card.id && h.to === card2.id) &&
+        board.addHandoff(bpId, card.id, card2.id)
+      );
+    case 'deleteBlueprintColumn': {
+      // Only own columns: a standalone blueprint's, or a linked one's kept columns.
+      const own = bp.columns.filter((c) => bp.journeyId === null || c.kept);
+      const target = at(own, step.a);
+      return target && board.deleteBlueprintColumn(bpId, target.id);
+    }
+    case 'detachBlueprint':
+      return (
+        board.snapshot().blueprints[ids.detachable]!.journeyId !== null &&
+        board.detachBlueprint(ids.detachable, { x: step.a, y: step.b })
+      );
   }
 }
 
@@ -176,6 +262,8 @@ function setup() {
   const base = BoardDoc.create({ title: 'Base' });
   const journey = base.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 0, stageTitles: ['A', 'B', 'C'] });
   const matrix = base.addMatrix({ journeyId: journey, x: 0, y: 800 });
+  const blueprint = base.addBlueprint({ journeyId: journey, x: 0, y: 1600 });
+  const detachable = base.addBlueprint({ journeyId: journey, x: 0, y: 2400 });
   const state = Y.encodeStateAsUpdate(base.ydoc);
   const replicas = Array.from({ length: REPLICAS }, () => {
     const doc = new Y.Doc();
@@ -186,7 +274,7 @@ function setup() {
     });
     return { doc, board: BoardDoc.fromYDoc(doc), outbox };
   });
-  return { replicas, ids: { journey, matrix } };
+  return { replicas, ids: { journey, matrix, blueprint, detachable } };
 }
 
 /** JSON with object keys sorted: replicas may list map entries in different orders. */
@@ -228,6 +316,9 @@ describe('concurrent editing converges', () => {
           expect(checkInvariants(s)).toEqual([]);
           boardSnapshotSchema.parse(s);
           expect(s.matrices[ids.matrix]!.rows.length).toBe(s.journeys[ids.journey]!.stages.length);
+          // The linked blueprint's first columns are the stages, in the journey's order.
+          const linked = s.blueprints[ids.blueprint]!.columns.filter((c) => !c.kept).map((c) => c.id);
+          expect(linked).toEqual(s.journeys[ids.journey]!.stages.map((st) => st.id));
         }
         expect(canonical(snapshots[1])).toBe(canonical(snapshots[0]));
         expect(canonical(snapshots[2])).toBe(canonical(snapshots[0]));
@@ -240,5 +331,6 @@ describe('concurrent editing converges', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // Hundreds of three-replica histories: seconds on an idle machine, more on a busy one.
+  }, 120_000);
 });

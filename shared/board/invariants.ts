@@ -1,12 +1,13 @@
 import { own } from './read';
 import { cellKey } from './schema';
-import type { BoardSnapshot } from './types';
+import type { BlueprintSnapshot, BoardSnapshot } from './types';
 
 /**
  * Checks the board's structural invariants on a snapshot and returns every violation found
  * (empty when the board is sound): cards and moments only in live stages and lanes, stage
  * and lane orders total (each id once), matrix rows = journey stages in order, linked
- * blueprint columns = journey stages, metrics on live stages, connectors between live items.
+ * blueprint columns = journey stages then kept columns, process cards and handoffs only in
+ * live columns and lanes, metrics on live stages, connectors between live items.
  */
 export function checkInvariants(board: BoardSnapshot): string[] {
   const problems: string[] = [];
@@ -38,13 +39,7 @@ export function checkInvariants(board: BoardSnapshot): string[] {
       problems.push(`matrix ${matrix.id}: rows do not follow the stages of journey ${matrix.journeyId}`);
     }
   }
-  for (const bp of Object.values(board.blueprints)) {
-    if (!bp.journeyId) continue;
-    const journey = own(board.journeys, bp.journeyId);
-    if (bp.columns.map((c) => c.id).join(',') !== journey?.stages.map((s) => s.id).join(',')) {
-      problems.push(`blueprint ${bp.id}: columns do not follow journey ${bp.journeyId}`);
-    }
-  }
+  for (const bp of Object.values(board.blueprints)) problems.push(...blueprintProblems(board, bp));
   for (const metric of Object.values(board.metrics)) {
     const journey = own(board.journeys, metric.journeyId);
     if (!journey?.stages.some((s) => s.id === metric.stageId))
@@ -63,5 +58,46 @@ export function checkInvariants(board: BoardSnapshot): string[] {
   }
   if (board.elementOrder.length !== Object.keys(board.elements).length)
     problems.push('element order is not total');
+  return problems;
+}
+
+/**
+ * A blueprint's rules: a linked one's columns are its journey's stages in order, then kept
+ * columns that are no live stage; columns and lanes each appear once; every card sits in a
+ * live column and lane and is filed under its cell; handoffs join two shown cards.
+ */
+function blueprintProblems(board: BoardSnapshot, bp: BlueprintSnapshot): string[] {
+  const problems: string[] = [];
+  const columnIds = bp.columns.map((c) => c.id);
+  if (new Set(columnIds).size !== columnIds.length)
+    problems.push(`blueprint ${bp.id}: a column appears twice`);
+  if (bp.journeyId) {
+    const stages = own(board.journeys, bp.journeyId)?.stages.map((s) => s.id);
+    const linked = bp.columns.filter((c) => !c.kept).map((c) => c.id);
+    if (
+      linked.join(',') !== stages?.join(',') ||
+      columnIds.slice(0, linked.length).join(',') !== linked.join(',')
+    )
+      problems.push(`blueprint ${bp.id}: columns do not follow journey ${bp.journeyId}`);
+  } else if (bp.columns.some((c) => c.kept))
+    problems.push(`blueprint ${bp.id}: a standalone blueprint has a kept column`);
+  const columns = new Set(columnIds);
+  const lanes = new Set(bp.lanes.map((l) => l.id));
+  if (lanes.size !== bp.lanes.length) problems.push(`blueprint ${bp.id}: a lane appears twice`);
+  const cards = new Set<string>();
+  for (const [key, list] of Object.entries(bp.cells)) {
+    for (const card of list) {
+      if (!columns.has(card.columnId))
+        problems.push(`process card ${card.id} is in deleted column ${card.columnId}`);
+      if (!lanes.has(card.lane)) problems.push(`process card ${card.id} is in deleted lane ${card.lane}`);
+      if (key !== cellKey(card.columnId, card.lane))
+        problems.push(`process card ${card.id} is filed under the wrong cell`);
+      if (cards.has(card.id)) problems.push(`process card ${card.id} appears twice`);
+      cards.add(card.id);
+    }
+  }
+  for (const h of bp.handoffs)
+    if (!cards.has(h.from) || !cards.has(h.to) || h.from === h.to)
+      problems.push(`handoff ${h.id} has a missing end`);
   return problems;
 }

@@ -10,7 +10,7 @@ function board() {
   const journey = b.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 0, stageTitles: ['A', 'B'] });
   const standalone = b.addBlueprint({ x: 0, y: 500, columnTitles: ['One'] });
   const linked = b.addBlueprint({ journeyId: journey, x: 0, y: 900 });
-  // An own column of a linked blueprint is hidden, but shown again once the journey is gone.
+  // An own column of a linked blueprint (a deleted stage's kept column) shows after the stages.
   const ownColumn = new Y.Map<unknown>();
   ownColumn.set('order', 'a0');
   ownColumn.set('title', 'Kept');
@@ -63,8 +63,13 @@ describe('repairDoc', () => {
       expect((bp.get('columns') as Y.Map<unknown>).has('bad-column')).toBe(false);
       expect((bp.get('cards') as Y.Map<unknown>).has('bad-card')).toBe(false);
     }
-    // The linked blueprint's own column is a record: kept, and shown once the journey goes.
+    // The linked blueprint's own column is a record: kept after the stages, and still there once the journey goes.
+    expect(after.blueprints[linked]?.columns.at(-1)).toEqual({ id: 'own-column', title: 'Kept', kept: true });
     b.deleteJourney(journey);
-    expect(b.snapshot().blueprints[linked]?.columns).toContainEqual({ id: 'own-column', title: 'Kept' });
+    expect(b.snapshot().blueprints[linked]?.columns).toContainEqual({
+      id: 'own-column',
+      title: 'Kept',
+      kept: false,
+    });
   });
 });

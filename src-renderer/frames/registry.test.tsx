@@ -48,7 +48,18 @@ const demoFrame = defineFrameKind<BlueprintSnapshot>({
       typeof r.title === 'string' &&
       typeof r.x === 'number' &&
       typeof r.y === 'number'
-      ? { id: r.id, title: r.title, x: r.x, y: r.y, journeyId: null, columns: [], cells: {} }
+      ? {
+          id: r.id,
+          title: r.title,
+          x: r.x,
+          y: r.y,
+          journeyId: null,
+          mirrorSteps: false,
+          columns: [],
+          lanes: [],
+          cells: {},
+          handoffs: [],
+        }
       : null;
   },
   paste: (board, record, at) => board.addBlueprint({ title: record.title, x: at.x, y: at.y }),

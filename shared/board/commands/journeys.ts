@@ -38,6 +38,7 @@ import {
   planKeys,
   recordIn,
 } from './context';
+import { deleteProcessCardsWhere, keepStageColumn } from './blueprints';
 import { deleteWithAttachments } from './elements';
 
 /** Commands of journey maps and their parts: stages, lanes, cards, emotions, moments of truth. */
@@ -246,20 +247,30 @@ export function moveStage(ctx: CommandContext, journeyId: string, stageId: strin
 
 const matrixRowsChoice = oneOf(['delete', 'keep'] as const, 'delete');
 
+/** What deleting a stage does with what follows it outside the journey. */
+export interface StageDeleteOptions {
+  /** Each AI matrix drops the stage's row, or keeps it as a detached row. */
+  matrixRows?: 'delete' | 'keep';
+  /** Each linked blueprint deletes the stage column's process cards, or keeps the column (as its own). */
+  blueprintCards?: 'delete' | 'keep';
+}
+
 /**
  * Deletes a stage with its cards, moments and metrics. Each AI matrix of the journey either
- * drops the stage's row or keeps it as a detached row (`matrixRows: 'keep'`).
+ * drops the stage's row or keeps it as a detached row (`matrixRows: 'keep'`); each linked
+ * blueprint either deletes the column's process cards or keeps the column (`blueprintCards: 'keep'`).
  */
 export function deleteStage(
   ctx: CommandContext,
   journeyId: string,
   stageId: string,
-  opts: { matrixRows?: 'delete' | 'keep' } = {},
+  opts: StageDeleteOptions = {},
 ): void {
   const { journey, part: stages } = journeyPart(ctx, journeyId, 'stages');
   const stage = recordIn(stages, stageId, 'stage');
   if (typeof opts !== 'object' || opts === null) fail('options must be an object');
   const keepRows = matrixRowsChoice.check(opts.matrixRows ?? 'delete', 'matrix rows') === 'keep';
+  const keepColumns = matrixRowsChoice.check(opts.blueprintCards ?? 'delete', 'blueprint cards') === 'keep';
   const stageTitle = stageFields.title.repair(stage.get('title'));
   ctx.run('deleteStage', () => {
     for (const key of ['cards', 'moments'] as const) {
@@ -291,10 +302,8 @@ export function deleteStage(
     }
     for (const [, bp] of blueprints.entries()) {
       if (!(bp instanceof Y.Map) || bp.get('journeyId') !== journeyId) continue;
-      const cards = bp.get('cards');
-      if (!(cards instanceof Y.Map)) continue;
-      for (const [id, m] of cards.entries())
-        if (m instanceof Y.Map && m.get('columnId') === stageId) cards.delete(id);
+      if (keepColumns) keepStageColumn(bp as YMap, stageId, stageTitle);
+      else deleteProcessCardsWhere(bp as YMap, (card) => card.get('columnId') === stageId);
     }
     stages.delete(stageId);
   });

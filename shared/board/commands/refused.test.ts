@@ -19,11 +19,12 @@ function fixture() {
   const blueprint = board.addBlueprint({ x: 0, y: 0, columnTitles: ['C1'] });
   const column = board.snapshot().blueprints[blueprint]!.columns[0]!.id;
   const processCard = board.addProcessCard(blueprint, { columnId: column, lane: 'customer', text: 'p' });
+  const linked = board.addBlueprint({ journeyId: journey, x: 0, y: 0 });
   const metric = board.addMetric({ journeyId: journey, stageId: stage, kind: 'nps' });
   const metric2 = board.addMetric({ journeyId: journey, stageId: stage2, kind: 'csat' });
   const matrix = board.addMatrix({ journeyId: journey, x: 0, y: 0 });
   const ids = { journey, stage, lane, card, moment, sticky, frame, persona, blueprint, column, processCard };
-  return { board, ids: { ...ids, metric, metric2, matrix } };
+  return { board, ids: { ...ids, linked, metric, metric2, matrix } };
 }
 
 type Ids = ReturnType<typeof fixture>['ids'];
@@ -93,6 +94,10 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ['moveStage', (b, i) => b.moveStage(i.journey, i.stage, { after: 'nope' })],
   ['deleteStage: option', (b, i) => b.deleteStage(i.journey, i.stage, { matrixRows: bad('maybe') })],
   ['deleteStage: missing', (b, i) => b.deleteStage(i.journey, 'missing')],
+  [
+    'deleteStage: blueprint option',
+    (b, i) => b.deleteStage(i.journey, i.stage, { blueprintCards: bad('archive') }),
+  ],
   ['addLane: type', (b, i) => b.addLane(i.journey, { type: bad('feelings') })],
   ['renameLane', (b, i) => b.renameLane(i.journey, i.lane, long)],
   ['moveLane', (b, i) => b.moveLane(i.journey, 'missing', { after: i.lane })],
@@ -143,6 +148,20 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
     (b, i) => b.moveProcessCard(i.blueprint, i.processCard, { columnId: 'missing', lane: 'support' }),
   ],
   ['deleteProcessCard', (b, i) => b.deleteProcessCard(i.blueprint, 'missing')],
+  ['setBlueprintMirror', (b, i) => b.setBlueprintMirror(i.blueprint, bad('yes'))],
+  ['detachBlueprint: standalone', (b, i) => b.detachBlueprint(i.blueprint, { x: 0, y: 0 })],
+  ['detachBlueprint: position', (b, i) => b.detachBlueprint(i.linked, { x: Number.NaN, y: 0 })],
+  ['renameBlueprintColumn: stage', (b, i) => b.renameBlueprintColumn(i.linked, i.stage, 'x')],
+  ['renameBlueprintColumn: long', (b, i) => b.renameBlueprintColumn(i.blueprint, i.column, long)],
+  ['moveBlueprintColumn', (b, i) => b.moveBlueprintColumn(i.blueprint, i.column, { before: 'missing' })],
+  ['deleteBlueprintColumn', (b, i) => b.deleteBlueprintColumn(i.blueprint, 'missing')],
+  ['addBlueprintLane: zone', (b, i) => b.addBlueprintLane(i.blueprint, { title: 'x', zone: bad('roof') })],
+  ['addBlueprintLane: title', (b, i) => b.addBlueprintLane(i.blueprint, { title: long, zone: 'support' })],
+  ['renameBlueprintLane: fixed', (b, i) => b.renameBlueprintLane(i.blueprint, 'customer', 'x')],
+  ['deleteBlueprintLane', (b, i) => b.deleteBlueprintLane(i.blueprint, 'missing')],
+  ['addHandoff: same card', (b, i) => b.addHandoff(i.blueprint, i.processCard, i.processCard)],
+  ['addHandoff: missing', (b, i) => b.addHandoff(i.blueprint, i.processCard, 'missing')],
+  ['deleteHandoff', (b, i) => b.deleteHandoff(i.blueprint, 'missing')],
   ['addMetric: stage', (b, i) => b.addMetric({ journeyId: i.journey, stageId: 'nope', kind: 'nps' })],
   [
     'addMetric: category',

@@ -97,7 +97,14 @@ export const RECORD_COLLECTIONS = {
     // Own columns that are records stay even when hidden: a linked blueprint shows them
     // again once its journey is deleted.
     prune: (m, bp: BlueprintSnapshot) =>
-      pruneNonRecords(m.get('columns')) + pruneChildren(m.get('cards'), shownCardIds(bp.cells)),
+      pruneNonRecords(m.get('columns')) +
+      (m.get('lanes') instanceof Y.Map
+        ? pruneChildren(m.get('lanes'), new Set(bp.lanes.filter((l) => l.kind === 'custom').map((l) => l.id)))
+        : 0) +
+      pruneChildren(m.get('cards'), shownCardIds(bp.cells)) +
+      (m.get('handoffs') instanceof Y.Map
+        ? pruneChildren(m.get('handoffs'), new Set(bp.handoffs.map((h) => h.id)))
+        : 0),
   }),
   metrics: collection({
     schema: metricSchema,
