@@ -6,3 +6,18 @@ declare const console: {
   error(...data: unknown[]): void;
   warn(...data: unknown[]): void;
 };
+
+/** Timers exist in every runtime shared/ runs in; the export runner yields with one. */
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+
+/** Cancelling an export (the browser's and Node's `AbortController`, the part shared/ uses). */
+interface AbortSignal {
+  readonly aborted: boolean;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+interface AbortController {
+  readonly signal: AbortSignal;
+  abort(reason?: unknown): void;
+}
+declare const AbortController: { new (): AbortController };

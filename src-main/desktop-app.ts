@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { startSyncServer } from '../server/index';
+import { EXPORT_FORMATS, type ExportFormat } from '../shared/export/formats';
 import {
   type BoardSessionInfo,
   type DesktopEvent,
@@ -19,6 +20,7 @@ import { BOARD_EXTENSION, BoardSession } from './board-session';
 import type { BrowserWindow, ElectronMain, IpcMainInvokeEvent } from './electron-types';
 import { ExternalLinks } from './external-links';
 import { writeFileAtomic } from './files/atomic-write';
+import { saveExport } from './files/export-files';
 import { BoardFiles } from './files/board-files';
 import { validateBoardFile } from './files/board-validator';
 import { RecoveryStore } from './files/recovery-store';
@@ -362,6 +364,21 @@ export class DesktopApp {
     return answer.canceled || !answer.filePath ? null : answer.filePath;
   }
 
+  private async chooseExportTarget(
+    window: BrowserWindow,
+    suggestedName: string,
+    format: ExportFormat,
+  ): Promise<string | null> {
+    const d = this.strings.dialogs;
+    const answer = await this.electron.dialog.showSaveDialog(window, {
+      title: d.exportTitle,
+      defaultPath: suggestedName,
+      filters: [{ name: d.exportFilters[format], extensions: [EXPORT_FORMATS[format].extension] }],
+      properties: ['showOverwriteConfirmation'],
+    });
+    return answer.canceled || !answer.filePath ? null : answer.filePath;
+  }
+
   private async askUnsaved(window: BrowserWindow, name: string): Promise<'save' | 'discard' | 'cancel'> {
     const d = this.strings.dialogs;
     const { response } = await this.electron.dialog.showMessageBox(window, {
@@ -447,6 +464,9 @@ export class DesktopApp {
       await (await leaving(event)).close();
       return null;
     });
+    router.handle('export:save', (event, request) =>
+      saveExport(request, (name, format) => this.chooseExportTarget(windowOf(event).window, name, format)),
+    );
     router.handle('board:confirmUnsaved', (event) => sessionOf(event).askUnsaved());
     router.handle('window:close', async (event) => {
       const appWindow = windowOf(event);

@@ -48,6 +48,7 @@ const api: DesktopApi = {
   saveBoard: (bytes) => request('board:save', { bytes }),
   saveBoardAs: (bytes) => request('board:saveAs', { bytes }),
   saveCopy: (bytes) => request('board:saveCopy', { bytes }),
+  saveExport: (exportRequest) => request('export:save', exportRequest),
   autosave: async (bytes) => {
     await request('board:autosave', { bytes });
   },

@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../shared/export/formats';
 import type { BoardSessionInfo, Language } from '../shared/ipc/contract';
 
 /**
@@ -58,6 +59,9 @@ export interface MainStrings {
     openLinkQuestion: (target: string) => string;
     openLinkDetail: (url: string) => string;
     openLink: string;
+    exportTitle: string;
+    /** Name of the save dialog's filter for each export format. */
+    exportFilters: Record<ExportFormat, string>;
   };
 }
 
@@ -120,6 +124,16 @@ const en: MainStrings = {
     openLinkQuestion: (target) => `Open a link to “${target}” outside CX Board?`,
     openLinkDetail: (url) => `The board asks to open ${url}. Open it only if you trust where it leads.`,
     openLink: 'Open Link',
+    exportTitle: 'Export',
+    exportFilters: {
+      xlsx: 'Excel workbook',
+      csv: 'CSV (comma-separated values)',
+      md: 'Markdown',
+      png: 'PNG image',
+      svg: 'SVG image',
+      pdf: 'PDF document',
+      pptx: 'PowerPoint presentation',
+    },
   },
 };
 
@@ -182,6 +196,16 @@ const ru: MainStrings = {
     openLinkQuestion: (target) => `Открыть ссылку на «${target}» вне CX Board?`,
     openLinkDetail: (url) => `Доска просит открыть ${url}. Открывайте, только если доверяете этому адресу.`,
     openLink: 'Открыть ссылку',
+    exportTitle: 'Экспорт',
+    exportFilters: {
+      xlsx: 'Книга Excel',
+      csv: 'CSV (значения, разделённые запятыми)',
+      md: 'Markdown',
+      png: 'Изображение PNG',
+      svg: 'Изображение SVG',
+      pdf: 'Документ PDF',
+      pptx: 'Презентация PowerPoint',
+    },
   },
 };
 

@@ -4,6 +4,8 @@
  * preload bundle stays small; the argument validators are in `contract.ts`.
  */
 
+import type { ExportFormat } from '../export/formats';
+
 /** UI languages the app ships. */
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -56,6 +58,21 @@ export type SaveBoardResult =
   | { status: 'failed'; error: DesktopIssue };
 
 export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+
+/**
+ * An export handed to main to save: the file's bytes, the name the save dialog suggests
+ * (a file name, never a path: `exportFileName` in shared/export) and the format, which
+ * picks the dialog's filter and is checked against the bytes' signature.
+ */
+export interface SaveExportRequest {
+  bytes: Uint8Array;
+  suggestedName: string;
+  format: ExportFormat;
+}
+
+export type SaveExportResult =
+  /** `name`: the file name the person chose, without its folder (for a notice). */
+  { status: 'saved'; name: string } | { status: 'cancelled' } | { status: 'failed'; error: DesktopIssue };
 
 export interface RecentEntry {
   id: string;
@@ -200,6 +217,8 @@ export interface DesktopApi {
   saveBoardAs(bytes: Uint8Array): Promise<SaveBoardResult>;
   /** Writes a copy (e.g. of a live workshop board) without rebinding the window. */
   saveCopy(bytes: Uint8Array): Promise<SaveBoardResult>;
+  /** Native Save dialog for an export (filter of its format), then writes the file atomically. */
+  saveExport(request: SaveExportRequest): Promise<SaveExportResult>;
   /** Hands the latest state for crash recovery; marks the board as changed. */
   autosave(bytes: Uint8Array): Promise<void>;
   /** Forgets the board (and its recovery data); the window shows the start screen. */

@@ -19,10 +19,20 @@ import {
   type RecentEntry,
   type ResolveWorkshopResult,
   type SaveBoardResult,
+  type SaveExportResult,
   type UnsavedChoice,
 } from './api';
+import {
+  EXPORT_FORMAT_IDS,
+  type ExportFormat,
+  isSafeExportFileName,
+  looksLikeFormat,
+  MAX_EXPORT_BYTES,
+  MAX_EXPORT_NAME_LENGTH,
+} from '../export/formats';
 
 export * from './api';
+export { MAX_EXPORT_BYTES } from '../export/formats';
 
 /** Largest board file the app reads or writes (bytes). Larger input is refused. */
 export const MAX_BOARD_BYTES = 64 * 1024 * 1024;
@@ -40,6 +50,30 @@ export const languageSchema = z.enum(LANGUAGES);
 
 /** Id of a network interface offered for hosting (issued by the main process). */
 export const interfaceIdSchema = z.string().min(1).max(200);
+
+/**
+ * An export to save: bytes within `MAX_EXPORT_BYTES` that carry the format's signature, and a
+ * plain file name with that format's extension (no folder, no characters a file system
+ * refuses). The folder comes only from the native dialog.
+ */
+export const saveExportSchema = z
+  .object({
+    bytes: z
+      .instanceof(Uint8Array)
+      .refine((bytes) => bytes.byteLength > 0, 'The export is empty.')
+      .refine((bytes) => bytes.byteLength <= MAX_EXPORT_BYTES, 'The export is larger than the allowed size.'),
+    suggestedName: z.string().min(1).max(MAX_EXPORT_NAME_LENGTH),
+    format: z.enum(EXPORT_FORMAT_IDS as [ExportFormat, ...ExportFormat[]]),
+  })
+  .strict()
+  .refine((r) => isSafeExportFileName(r.suggestedName, r.format), {
+    message: 'The suggested name is not a plain file name with the format’s extension.',
+    path: ['suggestedName'],
+  })
+  .refine((r) => looksLikeFormat(r.bytes, r.format), {
+    message: 'The bytes are not a file of this format.',
+    path: ['bytes'],
+  });
 
 const bytesArg = z.object({ bytes: boardBytesSchema }).strict();
 const noArgs = z.tuple([]);
@@ -60,6 +94,7 @@ export const requestSchemas = {
   'board:saveCopy': z.tuple([bytesArg]),
   'board:autosave': z.tuple([bytesArg]),
   'board:close': noArgs,
+  'export:save': z.tuple([saveExportSchema]),
   'board:confirmUnsaved': noArgs,
   'window:close': noArgs,
   'recent:list': noArgs,
@@ -119,6 +154,7 @@ export interface RequestResults {
   'board:saveCopy': SaveBoardResult;
   'board:autosave': null;
   'board:close': null;
+  'export:save': SaveExportResult;
   'board:confirmUnsaved': UnsavedChoice;
   'window:close': null;
   'recent:list': RecentEntry[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestSchemas } from '../../shared/ipc/contract';
+import { MAX_EXPORT_BYTES, requestSchemas } from '../../shared/ipc/contract';
 import { type InvokeEventLike, IpcRouter, isAppFrame, originOf } from './ipc-router';
 
 const APP = 'app://bundle';
@@ -122,6 +122,64 @@ describe('IpcRouter', () => {
       ok: false,
       error: { code: 'invalid-arguments' },
     });
+  });
+});
+
+describe('export:save validation', () => {
+  const XLSX = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+  function exportRouter() {
+    const router = new IpcRouter<InvokeEventLike>({ isTrustedSender: (event) => isAppFrame(event, [APP]) });
+    const asked: unknown[] = [];
+    router.handle('export:save', (_event, request) => {
+      asked.push(request);
+      return { status: 'cancelled' } as const;
+    });
+    return { router, asked };
+  }
+
+  it('passes bytes of the format with a plain file name (Cyrillic kept)', async () => {
+    const { router, asked } = exportRouter();
+    const request = { bytes: XLSX, suggestedName: 'Онбординг — матрица.xlsx', format: 'xlsx' };
+    expect(await router.dispatch('export:save', fromApp, [request])).toEqual({
+      ok: true,
+      value: { status: 'cancelled' },
+    });
+    expect(asked).toEqual([request]);
+  });
+
+  it.each([
+    ['a path as the name', { bytes: XLSX, suggestedName: '../../.bashrc.xlsx', format: 'xlsx' }],
+    ['an absolute path as the name', { bytes: XLSX, suggestedName: '/etc/cron.d/x.xlsx', format: 'xlsx' }],
+    ['a Windows path as the name', { bytes: XLSX, suggestedName: 'C:\\Users\\x.xlsx', format: 'xlsx' }],
+    ['a name without the format’s extension', { bytes: XLSX, suggestedName: 'matrix.exe', format: 'xlsx' }],
+    ['a hidden-file name', { bytes: XLSX, suggestedName: '.xlsx', format: 'xlsx' }],
+    ['an unknown format', { bytes: XLSX, suggestedName: 'm.exe', format: 'exe' }],
+    [
+      'bytes that are not a zip for xlsx',
+      { bytes: new Uint8Array([0x4d, 0x5a, 0x90]), suggestedName: 'm.xlsx', format: 'xlsx' },
+    ],
+    ['bytes that are not a PDF', { bytes: XLSX, suggestedName: 'm.pdf', format: 'pdf' }],
+    ['NUL bytes in a CSV', { bytes: new Uint8Array([0x61, 0, 0x62]), suggestedName: 'm.csv', format: 'csv' }],
+    ['empty bytes', { bytes: new Uint8Array(), suggestedName: 'm.csv', format: 'csv' }],
+    ['a string instead of bytes', { bytes: 'PK', suggestedName: 'm.xlsx', format: 'xlsx' }],
+    ['a smuggled path field', { bytes: XLSX, suggestedName: 'm.xlsx', format: 'xlsx', path: '/tmp/m.xlsx' }],
+    ['a name too long', { bytes: XLSX, suggestedName: `${'a'.repeat(200)}.xlsx`, format: 'xlsx' }],
+  ])('refuses %s before the handler runs', async (_label, request) => {
+    const { router, asked } = exportRouter();
+    const result = await router.dispatch('export:save', fromApp, [request]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses an export larger than MAX_EXPORT_BYTES without copying it', async () => {
+    const { router, asked } = exportRouter();
+    const huge = new Uint8Array(MAX_EXPORT_BYTES + 1);
+    huge.set([0x50, 0x4b, 0x03, 0x04]);
+    const result = await router.dispatch('export:save', fromApp, [
+      { bytes: huge, suggestedName: 'm.xlsx', format: 'xlsx' },
+    ]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    expect(asked).toEqual([]);
   });
 });
 

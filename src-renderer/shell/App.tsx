@@ -6,6 +6,7 @@ import { StartScreen } from '../start/StartScreen';
 import { type LocalBoardHandle, openLocalBoard, storeNewLocalBoard } from '../sync/localPersistence';
 import { type AppShell, AppShellContext } from './AppShell';
 import { BoardScreen } from './BoardScreen';
+import { ExportProgress } from '../export';
 import { Notices } from './Notices';
 import { notify } from './notices';
 import { parseRoute, type Route, routeHash } from './route';
@@ -163,6 +164,7 @@ export function App() {
       ) : (
         <StartScreen />
       )}
+      <ExportProgress />
       <Notices />
     </AppShellContext.Provider>
   );
