@@ -35,7 +35,8 @@ afterAll(async () => {
 /** Calls the preload's saveExport from the page with `request` (bytes given as numbers). */
 function saveExportFromPage(request: { bytes: number[]; suggestedName: string; format: string }) {
   return page.evaluate(async (r) => {
-    const api = (globalThis as unknown as { cxDesktop: { saveExport(x: unknown): Promise<unknown> } }).cxDesktop;
+    const api = (globalThis as unknown as { cxDesktop: { saveExport(x: unknown): Promise<unknown> } })
+      .cxDesktop;
     try {
       return await api.saveExport({ ...r, bytes: new Uint8Array(r.bytes) });
     } catch (error) {
