@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
-import { RadioGroup } from './RadioGroup';
+import { RadioGroup } from '../common/RadioGroup';
 import { type EmotionSeries, useJourneyUi } from './uiStore';
 
 /** Whether the to-be series is shown: the user's choice, else shown when it has values. */

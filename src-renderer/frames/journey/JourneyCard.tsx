@@ -2,7 +2,7 @@ import { type DragEvent, memo, useCallback } from 'react';
 import type { TFunction } from 'i18next';
 import type { CardSnapshot, LaneType } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
-import { InlineField } from './InlineField';
+import { InlineField } from '../common/InlineField';
 import { colorClass, colorStyle } from './palette';
 import { useJourneyUi } from './uiStore';
 

@@ -8,10 +8,10 @@ import {
   type MapState,
 } from '../../../shared/board';
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../../board/BoardContext';
-import { CaptionedField, InlineField } from './InlineField';
+import { CaptionedField, InlineField } from '../common/InlineField';
 import type { ReverseView } from './layout';
 import { JOURNEY_METRICS } from './layout';
-import { RadioGroup } from './RadioGroup';
+import { RadioGroup } from '../common/RadioGroup';
 import { forwardSummary } from './reading';
 import { useJourneyUi } from './uiStore';
 

@@ -6,7 +6,7 @@ import { CardEditor, MomentEditor } from './editors';
 import { ConfirmLane, ConfirmStage } from './confirms';
 import { stageContent, stageDeleteNeedsConfirmation } from './content';
 import { cardPosition, JOURNEY_METRICS, type JourneyLayout } from './layout';
-import { Menu } from './Menu';
+import { Menu } from '../common/Menu';
 import { laneDisplayTitle, laneTypeKey } from './reading';
 import { stepTarget } from './dragTargets';
 import { type JourneyPopover, useJourneyUi } from './uiStore';

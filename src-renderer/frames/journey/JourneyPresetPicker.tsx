@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FrameCreateToolProps } from '../types';
-import { Menu } from './Menu';
+import { Menu } from '../common/Menu';
 import { createJourneyFromPreset, JOURNEY_CHOICES } from './presets';
 
 /**

@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { LaneSnapshot } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
 import { EmotionControls } from './EmotionControls';
-import { InlineField } from './InlineField';
+import { InlineField } from '../common/InlineField';
 import { JOURNEY_METRICS } from './layout';
 import { laneTypeKey } from './reading';
 import { STRUCTURE_DRAG_TYPE } from './StageHeader';

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import type { StageSnapshot } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
-import { InlineField } from './InlineField';
+import { InlineField } from '../common/InlineField';
 import { JOURNEY_METRICS } from './layout';
 import { useJourneyUi } from './uiStore';
 import { useReorderDrop } from './useReorderDrop';

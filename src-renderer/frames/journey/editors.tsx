@@ -8,10 +8,10 @@ import {
   type StickyColor,
 } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
-import { CaptionedField } from './InlineField';
+import { CaptionedField } from '../common/InlineField';
 import { isCardLane } from './layout';
 import { isPaletteColor } from './palette';
-import { RadioGroup } from './RadioGroup';
+import { RadioGroup } from '../common/RadioGroup';
 import { laneDisplayTitle, parseTags } from './reading';
 
 interface EditorProps {
