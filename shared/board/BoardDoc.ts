@@ -21,6 +21,7 @@ import {
   type MatrixSnapshot,
   type MaturityLevel,
   type MetricPatch,
+  type MetricReading,
   type MetricSnapshot,
   metaFields,
   type MomentType,
@@ -458,6 +459,11 @@ export class BoardDoc {
     this.command(journeys.setWhyLadder, journeyId, steps);
   }
 
+  /** Weighs a metric of the journey in its CX index, or (null) takes it out of the index. */
+  setCxWeight(journeyId: string, metricId: string, weight: number | null): void {
+    this.command(journeys.setCxWeight, journeyId, metricId, weight);
+  }
+
   /** Deletes a journey with everything that hangs on it: metrics, matrices, connectors; linked blueprints become standalone. */
   deleteJourney(id: string): void {
     this.command(journeys.deleteJourney, id);
@@ -707,7 +713,27 @@ export class BoardDoc {
     this.command(metrics.addMetricReading, id, reading);
   }
 
-  /** Deletes a metric; matrix rows that pointed at it lose the link. */
+  /** Replaces one reading (found by date and value); the newest reading's value becomes current. */
+  updateMetricReading(id: string, reading: MetricReading, next: MetricReading): void {
+    this.command(metrics.updateMetricReading, id, reading, next);
+  }
+
+  /** Deletes one reading (found by date and value). */
+  deleteMetricReading(id: string, reading: MetricReading): void {
+    this.command(metrics.deleteMetricReading, id, reading);
+  }
+
+  /** Imports readings all or nothing, in one undo step; a reading replaces those of its date. */
+  importMetricReadings(id: string, readings: readonly MetricReading[]): void {
+    this.command(metrics.importMetricReadings, id, readings);
+  }
+
+  /** Links a metric to the metric of its journey it drives (null unlinks); a loop is refused. */
+  setMetricDrives(id: string, drives: string | null): void {
+    this.command(metrics.setMetricDrives, id, drives);
+  }
+
+  /** Deletes a metric with its links (matrix rows, metrics it was driven by, CX index weight). */
   deleteMetric(id: string): void {
     this.command(metrics.deleteMetric, id);
   }

@@ -34,6 +34,11 @@ const COMMANDS = [
   'setMatrixCell',
   'scoreRow',
   'addMetric',
+  'addReading',
+  'importReadings',
+  'linkMetrics',
+  'weighMetric',
+  'deleteMetric',
   'addSticky',
   'moveSticky',
   'deleteSticky',
@@ -99,6 +104,10 @@ function runCommand(board: BoardDoc, step: Extract<Step, { kind: 'command' }>, i
   const cards = Object.values(j.cells).flat();
   const card = at(cards, step.c);
   const stickies = Object.values(snap.elements).filter((e) => e.type === 'sticky');
+  const metrics = Object.values(snap.metrics);
+  const metric = at(metrics, step.a);
+  const metric2 = at(metrics, step.b);
+  const day = `2026-01-${String((step.c % 28) + 1).padStart(2, '0')}`;
   switch (step.command) {
     case 'addStage':
       return board.addStage(
@@ -168,6 +177,30 @@ function runCommand(board: BoardDoc, step: Extract<Step, { kind: 'command' }>, i
       return (
         stage && board.addMetric({ journeyId: ids.journey, stageId: stage.id, kind: 'nps', current: step.b })
       );
+    case 'addReading':
+      return metric && board.addMetricReading(metric.id, { date: day, value: step.b });
+    case 'importReadings':
+      return (
+        metric &&
+        board.importMetricReadings(metric.id, [
+          { date: day, value: step.b },
+          { date: '2025-12-31', value: step.a },
+        ])
+      );
+    case 'linkMetrics':
+      // Refused locally when it would close a loop; concurrent loops are resolved by readers.
+      try {
+        return metric && board.setMetricDrives(metric.id, metric2 && step.c % 4 ? metric2.id : null);
+      } catch {
+        return;
+      }
+    case 'weighMetric':
+      if (!metric) return;
+      return step.b % 4 || !Object.hasOwn(j.cxWeights, metric.id)
+        ? board.setCxWeight(ids.journey, metric.id, step.c)
+        : board.setCxWeight(ids.journey, metric.id, null);
+    case 'deleteMetric':
+      return metric && board.deleteMetric(metric.id);
     case 'addSticky':
       return board.addElement({ type: 'sticky', x: step.a, y: step.b, text: step.text });
     case 'moveSticky': {

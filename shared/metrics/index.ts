@@ -85,3 +85,4 @@ export {
   npsFromAnswers,
   npsFromDistribution,
 } from './survey';
+export { closesLoop, type DrivesLink, effectiveDrives, type MetricTreeNode, metricTree } from './tree';

@@ -6,6 +6,7 @@ import { defaultPreset, LANE_PRESET_NAMES, LANE_PRESETS, type LanePreset } from 
 import type { YMap } from '../read';
 import {
   cardFields,
+  cxWeightField,
   EMOTION_MAX,
   EMOTION_MIN,
   type GoalKind,
@@ -13,6 +14,7 @@ import {
   journeyFields,
   laneFields,
   type LaneType,
+  MAX_CX_METRICS,
   MAX_LANES,
   MAX_STAGES,
   type MapState,
@@ -128,6 +130,7 @@ export function addJourney(
         lanes,
         cards: new Y.Map(),
         moments: new Y.Map(),
+        cxWeights: new Y.Map(),
       }),
     );
   });
@@ -162,6 +165,41 @@ export function setWhyLadder(ctx: CommandContext, journeyId: string, steps: read
   const m = recordIn(ctx.roots.journeys, journeyId, 'journey');
   const value = journeyFields.whyLadder.check(steps, 'why ladder');
   ctx.run('setWhyLadder', () => m.set('whyLadder', value));
+}
+
+/**
+ * Weighs a metric of the journey in its CX index, or (null) takes it out of the index. A weight
+ * of 0 keeps the metric listed but without effect.
+ */
+export function setCxWeight(
+  ctx: CommandContext,
+  journeyId: string,
+  metricId: string,
+  weight: number | null,
+): void {
+  const m = recordIn(ctx.roots.journeys, journeyId, 'journey');
+  const stored = m.get('cxWeights');
+  const weights = stored instanceof Y.Map ? (stored as YMap) : null;
+  if (weight === null) {
+    if (!weights?.has(metricId))
+      throw new BoardCommandError('not-found', `metric ${String(metricId)} is not in the CX index`);
+    ctx.run('setCxWeight', () => weights.delete(metricId));
+    return;
+  }
+  const metric = recordIn(ctx.roots.metrics, metricId, 'metric');
+  if (metric.get('journeyId') !== journeyId) fail('the CX index weighs only metrics of its own journey');
+  const value = cxWeightField.check(weight, 'weight');
+  if (!weights?.has(metricId) && (weights?.size ?? 0) >= MAX_CX_METRICS)
+    throw new BoardCommandError('limit', `the CX index weighs at most ${MAX_CX_METRICS} metrics`);
+  ctx.run('setCxWeight', () => {
+    let target = weights;
+    // Journeys made before the CX index have no map yet.
+    if (!target) {
+      target = new Y.Map<unknown>();
+      m.set('cxWeights', target);
+    }
+    target.set(metricId, value);
+  });
 }
 
 /** Deletes a journey with everything that hangs on it: metrics, matrices, connectors; linked blueprints become standalone. */

@@ -170,6 +170,28 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ['updateMetric', (b, i) => b.updateMetric(i.metric, { name: 'ok', current: Number.NaN })],
   ['addMetricReading', (b, i) => b.addMetricReading(i.metric, { date: '31.01.2026', value: 1 })],
   ['deleteMetric', (b) => b.deleteMetric('missing')],
+  [
+    'updateMetricReading: missing reading',
+    (b, i) =>
+      b.updateMetricReading(i.metric, { date: '2026-01-31', value: 1 }, { date: '2026-01-31', value: 2 }),
+  ],
+  [
+    'deleteMetricReading: bad date',
+    (b, i) => b.deleteMetricReading(i.metric, { date: '2026-13-45', value: 1 }),
+  ],
+  [
+    'importMetricReadings: one bad reading',
+    (b, i) =>
+      b.importMetricReadings(i.metric, [
+        { date: '2026-01-31', value: 1 },
+        { date: '2026-02-28', value: Number.POSITIVE_INFINITY },
+      ]),
+  ],
+  ['importMetricReadings: empty', (b, i) => b.importMetricReadings(i.metric, [])],
+  ['setMetricDrives: itself', (b, i) => b.setMetricDrives(i.metric, i.metric)],
+  ['setMetricDrives: missing metric', (b, i) => b.setMetricDrives(i.metric, 'missing')],
+  ['setCxWeight: negative', (b, i) => b.setCxWeight(i.journey, i.metric, -1)],
+  ['setCxWeight: not weighed', (b, i) => b.setCxWeight(i.journey, i.metric, null)],
   ['addMatrix', (b) => b.addMatrix({ journeyId: 'missing', x: 0, y: 0 })],
   ['updateMatrix', (b, i) => b.updateMatrix(i.matrix, { title: 'm'.repeat(501) })],
   ['deleteMatrix', (b) => b.deleteMatrix('missing')],

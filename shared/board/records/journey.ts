@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compareOrdered } from '../order';
+import { ID_PATTERN } from '../ids';
 import { childMaps, dict, type IssueSink, strip, subMap, type YMap } from '../read';
 import { cellKey, LIMITS } from '../schema';
 import {
@@ -10,6 +11,7 @@ import {
   MAX_TITLE_LENGTH,
   nullableId,
   nullableNumber,
+  number,
   nullableOneOf,
   oneOf,
   orderKey,
@@ -112,6 +114,16 @@ export const journeyFields = {
   whyLadder: stringList(LIMITS.whySteps, 2000),
 };
 
+/** Largest weight of one metric in a journey's CX index, and most metrics it weighs. */
+export const CX_WEIGHT_MAX = 100;
+export const MAX_CX_METRICS = 200;
+
+/**
+ * A metric's weight in its journey's CX index (DOMAIN 2.5). Stored in the journey's `cxWeights`
+ * Y.Map (metric id → weight), so two people weighing different metrics both keep theirs.
+ */
+export const cxWeightField = number(0, CX_WEIGHT_MAX, 0);
+
 const idSchema = id().schema;
 
 export const stageSchema = z.object({
@@ -169,6 +181,11 @@ export const journeySchema = z.object({
   /** Cards of live cells only, keyed `${stageId}:${laneId}`, each list in cell order. */
   cells: z.record(z.string(), z.array(cardSchema)),
   moments: z.array(momentSchema),
+  /**
+   * The journey's CX index: metric id → weight, for the metrics the team chose. An id whose
+   * metric is gone is ignored by the index (`deleteMetric` removes its own entry).
+   */
+  cxWeights: z.record(idSchema, cxWeightField.schema),
 });
 export type JourneySnapshot = z.infer<typeof journeySchema>;
 
@@ -234,6 +251,19 @@ export function readJourney(id: string, m: YMap, onIssue: IssueSink): JourneySna
   }
   moments.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
+  const cxWeights = dict<number>();
+  const weightsMap = subMap(m, 'cxWeights');
+  if (weightsMap) {
+    let count = 0;
+    for (const key of [...weightsMap.keys()].sort()) {
+      const weight = weightsMap.get(key);
+      if (count >= MAX_CX_METRICS) break;
+      if (!ID_PATTERN.test(key) || typeof weight !== 'number' || !Number.isFinite(weight)) continue;
+      cxWeights[key] = cxWeightField.repair(weight);
+      count++;
+    }
+  }
+
   const f = repairFields(journeyFields, m);
   return {
     id,
@@ -242,5 +272,6 @@ export function readJourney(id: string, m: YMap, onIssue: IssueSink): JourneySna
     lanes: lanes.map(strip),
     cells,
     moments,
+    cxWeights,
   };
 }

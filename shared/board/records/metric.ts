@@ -7,6 +7,7 @@ import {
   isoDate,
   label,
   MAX_TITLE_LENGTH,
+  nullableId,
   nullableNumber,
   number,
   oneOf,
@@ -41,6 +42,12 @@ export const metricFields = {
   period: label(64),
   source: oneOf(METRIC_SOURCES, 'company'),
   owner: text(MAX_TITLE_LENGTH),
+  /**
+   * The metric of the same journey this one drives (the metric tree: FCR → CSAT → retention → LTV),
+   * or null. Stored as written; readers use `effectiveDrives` (shared/metrics/tree.ts), which
+   * ignores a link to a missing metric or one closing a loop made by concurrent edits.
+   */
+  drives: nullableId(),
 };
 
 export const readingFields = {
@@ -70,13 +77,16 @@ export const metricSchema = z.object({
   period: metricFields.period.schema,
   source: metricFields.source.schema,
   owner: metricFields.owner.schema,
+  drives: metricFields.drives.schema,
   /** Dated readings, oldest first. */
   history: z.array(metricReadingSchema).max(LIMITS.history),
 });
 export type MetricSnapshot = z.infer<typeof metricSchema>;
 
-/** Fields of a metric that commands accept. */
-export type MetricPatch = Partial<Omit<MetricSnapshot, 'id' | 'journeyId' | 'stageId' | 'history'>>;
+/** Fields of a metric that `updateMetric` accepts (the tree link has its own command, `setMetricDrives`). */
+export type MetricPatch = Partial<
+  Omit<MetricSnapshot, 'id' | 'journeyId' | 'stageId' | 'history' | 'drives'>
+>;
 
 /** A stored reading, or null when it is not a plain `{ date, value }` with valid values. */
 function readReading(raw: unknown): MetricReading | null {
