@@ -10,7 +10,7 @@ function journeyWithStages(board: BoardDoc, titles = ['Awareness', 'Purchase', '
 describe('BoardDoc basics', () => {
   it('creates a board with title and schema version', () => {
     const board = BoardDoc.create({ title: 'Onboarding' });
-    expect(board.snapshot().meta).toMatchObject({ title: 'Onboarding', schemaVersion: 3 });
+    expect(board.snapshot().meta).toMatchObject({ title: 'Onboarding', schemaVersion: 4 });
   });
 
   it('adds a journey with preset lanes and ordered stages', () => {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { MetricInputs } from '../metrics/inputs';
 import * as blueprints from './commands/blueprints';
 import type { CommandContext, Placement } from './commands/context';
 import * as elements from './commands/elements';
@@ -708,7 +709,12 @@ export class BoardDoc {
     this.command(metrics.updateMetric, id, patch);
   }
 
-  /** Records a dated value; when it is the newest reading it also becomes the current value. */
+  /** Stores a metric's calculator inputs and the value computed from them; null forgets them. */
+  setMetricInputs(id: string, inputs: MetricInputs | null): void {
+    this.command(metrics.setMetricInputs, id, inputs);
+  }
+
+  /** Records a dated value; when it is the newest reading it also becomes the current value (the inputs are dropped). */
   addMetricReading(id: string, reading: { date: string; value: number }): void {
     this.command(metrics.addMetricReading, id, reading);
   }

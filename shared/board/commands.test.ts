@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { MetricInputs } from '../metrics/inputs';
 import { BoardCommandError, BoardDoc } from './BoardDoc';
 import { checkInvariants } from './invariants';
 import { cellKey } from './schema';
@@ -334,6 +335,58 @@ describe('blueprints, metrics and the AI matrix', () => {
     expect(() => board.addMetric({ journeyId, stageId: 'nope', kind: 'nps' })).toThrow(/not found/);
     board.deleteMetric(m);
     expect(board.snapshot().metrics).toEqual({});
+  });
+
+  it('a metric keeps its raw data and its value is computed from it, and says which task it solves', () => {
+    const { board, journeyId, s0 } = setup();
+    const m = board.addMetric({
+      journeyId,
+      stageId: s0,
+      kind: 'nps',
+      task: 'Will first-time buyers return?',
+    });
+    const distribution: MetricInputs = {
+      calculator: 'nps-distribution',
+      counts: [15, 0, 0, 0, 0, 0, 0, 25, 0, 0, 60],
+    };
+    board.setMetricInputs(m, distribution);
+    expect(board.snapshot().metrics[m]).toMatchObject({
+      current: 45,
+      inputs: distribution,
+      task: 'Will first-time buyers return?',
+    });
+    // One undo step takes back the inputs and the value together.
+    board.history.undo();
+    expect(board.snapshot().metrics[m]).toMatchObject({ current: null, inputs: null });
+    board.history.redo();
+    // A value typed by hand replaces the computed one and drops the raw data behind it.
+    board.updateMetric(m, { current: 50 });
+    expect(board.snapshot().metrics[m]).toMatchObject({ current: 50, inputs: null });
+    // So does a newest reading; an older one leaves the computed value alone.
+    board.setMetricInputs(m, { calculator: 'nps-answers', answers: [10, 9, 3, 8] });
+    expect(board.snapshot().metrics[m]!.current).toBe(25);
+    board.addMetricReading(m, { date: '2030-01-01', value: 30 });
+    expect(board.snapshot().metrics[m]).toMatchObject({ current: 30, inputs: null });
+    board.setMetricInputs(m, { calculator: 'nps-answers', answers: [10, 9, 3, 8] });
+    board.addMetricReading(m, { date: '2020-01-01', value: 1 });
+    expect(board.snapshot().metrics[m]).toMatchObject({ current: 25, inputs: { calculator: 'nps-answers' } });
+    // Forgetting inputs keeps the last value.
+    board.setMetricInputs(m, distribution);
+    board.setMetricInputs(m, null);
+    expect(board.snapshot().metrics[m]).toMatchObject({ current: 45, inputs: null });
+    // Changing the kind to one whose calculators cannot read the inputs drops them.
+    board.setMetricInputs(m, distribution);
+    board.updateMetric(m, { kind: 'csat' });
+    expect(board.snapshot().metrics[m]).toMatchObject({ kind: 'csat', inputs: null, current: 45 });
+  });
+
+  it('a stored value disagreeing with the stored inputs reads as the computed value', () => {
+    // Two peers: one sets inputs, the other types a value at the same time; the raw data wins.
+    const { board, journeyId, s0 } = setup();
+    const m = board.addMetric({ journeyId, stageId: s0, kind: 'churn' });
+    board.setMetricInputs(m, { calculator: 'churn', customersAtStart: 200, customersLost: 30 });
+    board.ydoc.transact(() => (board.ydoc.getMap('metrics').get(m) as Y.Map<unknown>).set('current', 99));
+    expect(board.snapshot().metrics[m]!.current).toBe(15);
   });
 
   it('the matrix has one row per stage and follows adds, renames and reorders', () => {

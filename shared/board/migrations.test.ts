@@ -11,7 +11,7 @@ describe('migrations', () => {
     expect(new Set(MIGRATIONS.map((m) => m.id)).size).toBe(MIGRATIONS.length);
   });
 
-  it('v1 → v3: plain-string texts become mergeable texts, emotion becomes the as-is series', () => {
+  it('v1 → v4: plain-string texts become mergeable texts, emotion becomes the as-is series', () => {
     const doc = new Y.Doc();
     doc.getMap('meta').set('schemaVersion', 1);
     const stage = new Y.Map();
@@ -27,7 +27,7 @@ describe('migrations', () => {
     expect(migrate(doc)).toEqual({
       ok: true,
       from: 1,
-      applied: ['v2-texts-as-ytext', 'v3-emotion-series-and-flat-matrix-rows'],
+      applied: ['v2-texts-as-ytext', 'v3-emotion-series-and-flat-matrix-rows', 'v4-metric-inputs-and-task'],
     });
     expect(stage.get('title')).toBeInstanceOf(Y.Text);
     expect(String(stage.get('title'))).toBe('Onboarding');
@@ -89,6 +89,28 @@ describe('migrations', () => {
     rows.set('s1|pain', 5);
     expect(migrate(doc).ok).toBe(true);
     expect(rows.get('s1|pain')).toBe(5);
+  });
+
+  it('v3 → v4: every metric gets an empty task text and no inputs; set ones are kept', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 3);
+    const plain = new Y.Map();
+    plain.set('kind', 'nps');
+    plain.set('current', 40);
+    const typed = new Y.Map();
+    typed.set('task', 'Plain-string task');
+    typed.set('inputs', { calculator: 'churn', customersAtStart: 10, customersLost: 1 });
+    doc.getMap('metrics').set('a', plain);
+    doc.getMap('metrics').set('b', typed);
+    doc.getMap('metrics').set('junk', 'not a metric');
+    expect(migrate(doc)).toEqual({ ok: true, from: 3, applied: ['v4-metric-inputs-and-task'] });
+    expect(plain.get('task')).toBeInstanceOf(Y.Text);
+    expect(String(plain.get('task'))).toBe('');
+    expect(plain.get('inputs')).toBeNull();
+    expect(plain.get('current')).toBe(40);
+    expect(String(typed.get('task'))).toBe('Plain-string task');
+    expect(typed.get('inputs')).toEqual({ calculator: 'churn', customersAtStart: 10, customersLost: 1 });
+    expect(doc.getMap('metrics').get('junk')).toBe('not a metric');
   });
 
   it('refuses a newer or unversioned document and changes nothing', () => {

@@ -93,6 +93,19 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    // v4 metrics keep the raw data their value is computed from (`inputs`, and `current` is then
+    // derived from it) and say which task they solve (`task`). The bump is for the older apps:
+    // they would type a value over the inputs without dropping them, so they must refuse v4 boards.
+    id: 'v4-metric-inputs-and-task',
+    from: 3,
+    up(doc) {
+      for (const metric of maps(doc.getMap('metrics'))) {
+        if (!metric.has('inputs')) metric.set('inputs', null);
+        toText(metric, 'task');
+      }
+    },
+  },
 ];
 
 /** Outcome of bringing a document to the current schema. */

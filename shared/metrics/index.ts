@@ -86,3 +86,13 @@ export {
   npsFromDistribution,
 } from './survey';
 export { closesLoop, type DrivesLink, effectiveDrives, type MetricTreeNode, metricTree } from './tree';
+export {
+  computeFromInputs,
+  INPUT_LIMITS,
+  type InputCalculator,
+  inputCalculatorsFor,
+  kindAcceptsInputs,
+  type MetricInputs,
+  metricInputsSchema,
+  readMetricInputs,
+} from './inputs';

@@ -24,8 +24,10 @@ function load(name: string) {
 }
 
 describe('.cxboard files', () => {
+  const currentFixture = `v${SCHEMA_VERSION}.cxboard`;
+
   it('round-trips a whole board', () => {
-    const { board } = load('v3.cxboard');
+    const { board } = load(currentFixture);
     const again = parseBoardFile(serializeBoardFile(board));
     expect(again.ok).toBe(true);
     if (!again.ok) return;
@@ -34,7 +36,7 @@ describe('.cxboard files', () => {
   });
 
   it('loads the current fixture with everything in it', () => {
-    const { board, warnings, migratedFrom } = load('v3.cxboard');
+    const { board, warnings, migratedFrom } = load(currentFixture);
     expect(warnings).toEqual([]);
     expect(migratedFrom).toBeNull();
     const snap = board.snapshot();
@@ -53,7 +55,18 @@ describe('.cxboard files', () => {
     const matrix = Object.values(snap.matrices)[0]!;
     expect(matrix.rows).toHaveLength(5);
     expect(matrix.rows[3]).toMatchObject({ pain: 4, money: 3, fit: 5, decision: 'now' });
-    expect(Object.values(snap.metrics)[0]).toMatchObject({ kind: 'nps', current: 78, target: 86 });
+    const metrics = Object.values(snap.metrics);
+    expect(metrics.find((m) => m.kind === 'nps')).toMatchObject({
+      current: 78,
+      target: 86,
+      task: 'Do new customers recommend the card after first use?',
+      inputs: null,
+    });
+    // The value of a metric with kept raw data is recomputed from it: the talk's LTV example.
+    expect(metrics.find((m) => m.kind === 'ltv')).toMatchObject({
+      current: 25_000,
+      inputs: { calculator: 'ltv', acquisitionCost: 500_000, retention: 0.5, periods: 3 },
+    });
     expect(Object.values(snap.blueprints)[0]!.columns).toHaveLength(5);
   });
 
@@ -85,6 +98,26 @@ describe('.cxboard files', () => {
       expect(board.snapshot().journeys.j0!.cells['s0:l0']![0]!.text).toBe('Writes to the chat late at night');
     });
   }
+
+  it(`migrates a schema v3 board to v${SCHEMA_VERSION}: metrics get a task and no inputs`, () => {
+    const { board, migratedFrom, warnings } = load('v3.cxboard');
+    expect(migratedFrom).toBe(3);
+    expect(warnings).toEqual([]);
+    const snap = board.snapshot();
+    boardSnapshotSchema.parse(snap);
+    expect(checkInvariants(snap)).toEqual([]);
+    const [nps] = Object.values(snap.metrics);
+    expect(nps).toMatchObject({ kind: 'nps', current: 78, target: 86, task: '', inputs: null });
+    expect(board.ydoc.getMap('metrics').get(nps!.id)).toBeInstanceOf(Y.Map);
+    const stored = board.ydoc.getMap('metrics').get(nps!.id) as Y.Map<unknown>;
+    expect(stored.get('task')).toBeInstanceOf(Y.Text);
+    // A migrated metric takes raw data: the value then comes from it.
+    board.setMetricInputs(nps!.id, {
+      calculator: 'nps-distribution',
+      counts: [15, 0, 0, 0, 0, 0, 0, 25, 0, 0, 60],
+    });
+    expect(board.snapshot().metrics[nps!.id]).toMatchObject({ current: 45 });
+  });
 
   const refusals: [string, string, RegExp][] = [
     ['not-json.cxboard', 'not-json', /not a board file/],
@@ -125,7 +158,7 @@ describe('.cxboard files', () => {
   });
 
   it('ignores a malformed informational title or date in the envelope', () => {
-    const text = new TextDecoder().decode(fixture('v3.cxboard'));
+    const text = new TextDecoder().decode(fixture(currentFixture));
     const envelope = JSON.parse(text);
     for (const patch of [{ title: 42 }, { title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }, { savedAt: ['2026'] }]) {
       const result = parseBoardFile(new TextEncoder().encode(JSON.stringify({ ...envelope, ...patch })));

@@ -1,5 +1,11 @@
 import * as Y from 'yjs';
 import { metricKindInfo } from '../../metrics/catalogue';
+import {
+  computeFromInputs,
+  kindAcceptsInputs,
+  type MetricInputs,
+  metricInputsSchema,
+} from '../../metrics/inputs';
 import { closesLoop } from '../../metrics/tree';
 import { BoardCommandError, fail } from '../errors';
 import { newId } from '../ids';
@@ -18,6 +24,7 @@ function metricWrites(patch: MetricPatch): { texts: [string, string][]; values: 
   const values: [string, unknown][] = [];
   if (patch.name !== undefined) texts.push(['name', metricFields.name.check(patch.name, 'metric name')]);
   if (patch.owner !== undefined) texts.push(['owner', metricFields.owner.check(patch.owner, 'owner')]);
+  if (patch.task !== undefined) texts.push(['task', metricFields.task.check(patch.task, 'task')]);
   for (const key of ['kind', 'category', 'current', 'target', 'unit', 'period', 'source'] as const)
     if (patch[key] !== undefined) values.push([key, metricFields[key].check(patch[key], key)]);
   return { texts, values };
@@ -50,6 +57,7 @@ export function addMetric(
       stageId: input.stageId,
       current: null,
       target: null,
+      inputs: null,
       history: new Y.Array(),
     });
     ctx.roots.metrics.set(id, m);
@@ -59,13 +67,26 @@ export function addMetric(
   return id;
 }
 
-/** Edits a metric's fields. */
+/**
+ * Edits a metric's fields. A current value typed by hand, or a kind whose calculators cannot
+ * read the stored inputs, drops the inputs: the value no longer comes from them.
+ */
 export function updateMetric(ctx: CommandContext, id: string, patch: MetricPatch): void {
   const m = recordIn(ctx.roots.metrics, id, 'metric');
   const { texts, values } = metricWrites(patch);
+  const stored = m.get('inputs');
+  const calculator =
+    typeof stored === 'object' && stored !== null && Object.hasOwn(stored, 'calculator')
+      ? (stored as { calculator: unknown }).calculator
+      : null;
+  const kind = values.find(([k]) => k === 'kind')?.[1] as string | undefined;
+  const dropInputs =
+    patch.current !== undefined ||
+    (kind !== undefined && !(typeof calculator === 'string' && kindAcceptsInputs(kind, calculator)));
   ctx.run('updateMetric', () => {
     for (const [k, v] of values) m.set(k, v);
     for (const [k, v] of texts) setTextField(m, k, v);
+    if (dropInputs && m.has('inputs')) m.set('inputs', null);
   });
 }
 
@@ -114,7 +135,42 @@ function newestDate(entries: readonly unknown[]): string | null {
   return newest;
 }
 
-/** Records a dated value; when it is the newest reading it also becomes the current value. */
+/**
+ * Makes a reading's value the metric's current value. The raw inputs no longer stand behind
+ * that value, so they are dropped (otherwise the reader would show the value computed from them).
+ */
+function setMeasuredValue(m: YMap, value: number): void {
+  m.set('current', value);
+  if (m.get('inputs') != null) m.set('inputs', null);
+}
+
+/**
+ * Stores the raw data a metric's value is computed from and sets the value computed from it, or
+ * (null) forgets the raw data and keeps the last value as measured. Inputs of a calculator the
+ * metric's kind does not offer, out of bounds, or that the calculator refuses are refused: a
+ * value that cannot be computed is never stored.
+ */
+export function setMetricInputs(ctx: CommandContext, id: string, inputs: MetricInputs | null): void {
+  const m = recordIn(ctx.roots.metrics, id, 'metric');
+  if (inputs === null) {
+    ctx.run('setMetricInputs', () => m.set('inputs', null));
+    return;
+  }
+  const parsed = metricInputsSchema.safeParse(inputs);
+  if (!parsed.success) fail('metric inputs are not valid calculator inputs');
+  const kind = metricFields.kind.repair(m.get('kind'));
+  if (!kindAcceptsInputs(kind, parsed.data.calculator))
+    fail(`a ${kind} metric cannot be computed with ${parsed.data.calculator}`);
+  const result = computeFromInputs(parsed.data);
+  if (!result.ok) fail(`metric inputs cannot be computed: ${result.error.message}`);
+  const current = metricFields.current.check(result.value, 'computed value');
+  ctx.run('setMetricInputs', () => {
+    m.set('inputs', parsed.data);
+    m.set('current', current);
+  });
+}
+
+/** Records a dated value; when it is the newest reading it also becomes the current value (and drops the inputs). */
 export function addMetricReading(
   ctx: CommandContext,
   id: string,
@@ -132,7 +188,7 @@ export function addMetricReading(
       m.set('history', target);
     }
     target.push([{ date, value }]);
-    if (newest === null || newest <= date) m.set('current', value);
+    if (newest === null || newest <= date) setMeasuredValue(m, value);
   });
 }
 
@@ -156,7 +212,7 @@ export function updateMetricReading(
   ctx.run('updateMetricReading', () => {
     history!.delete(index, 1);
     history!.insert(index, [replacement]);
-    if (newest === null || newest <= replacement.date) m.set('current', replacement.value);
+    if (newest === null || newest <= replacement.date) setMeasuredValue(m, replacement.value);
   });
 }
 
@@ -173,7 +229,7 @@ export function deleteMetricReading(ctx: CommandContext, id: string, reading: Me
   const nextCurrent = others.find((raw) => storedDate(raw) === newest) as { value?: unknown } | undefined;
   ctx.run('deleteMetricReading', () => {
     history!.delete(index, 1);
-    if (wasNewest && typeof nextCurrent?.value === 'number') m.set('current', nextCurrent.value);
+    if (wasNewest && typeof nextCurrent?.value === 'number') setMeasuredValue(m, nextCurrent.value);
   });
 }
 
@@ -211,7 +267,7 @@ export function importMetricReadings(
     }
     for (const i of replaced.reverse()) target.delete(i, 1);
     target.push(checked);
-    if (newestKept === null || newestKept <= newestImported.date) m.set('current', newestImported.value);
+    if (newestKept === null || newestKept <= newestImported.date) setMeasuredValue(m, newestImported.value);
   });
 }
 

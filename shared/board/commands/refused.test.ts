@@ -169,6 +169,25 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ],
   ['updateMetric', (b, i) => b.updateMetric(i.metric, { name: 'ok', current: Number.NaN })],
   ['addMetricReading', (b, i) => b.addMetricReading(i.metric, { date: '31.01.2026', value: 1 })],
+  [
+    'addMetric: task',
+    (b, i) => b.addMetric({ journeyId: i.journey, stageId: i.stage, kind: 'nps', task: long }),
+  ],
+  ['updateMetric: task', (b, i) => b.updateMetric(i.metric, { task: bad(42) })],
+  ['setMetricInputs: missing metric', (b) => b.setMetricInputs('missing', null)],
+  ['setMetricInputs: shape', (b, i) => b.setMetricInputs(i.metric, bad({ calculator: 'nps-distribution' }))],
+  [
+    'setMetricInputs: calculator of another kind',
+    (b, i) => b.setMetricInputs(i.metric, { calculator: 'churn', customersAtStart: 10, customersLost: 1 }),
+  ],
+  [
+    'setMetricInputs: calculator refuses (no answers)',
+    (b, i) => b.setMetricInputs(i.metric, { calculator: 'nps-distribution', counts: new Array(11).fill(0) }),
+  ],
+  [
+    'setMetricInputs: too many answers',
+    (b, i) => b.setMetricInputs(i.metric, { calculator: 'nps-answers', answers: new Array(10_001).fill(9) }),
+  ],
   ['deleteMetric', (b) => b.deleteMetric('missing')],
   [
     'updateMetricReading: missing reading',

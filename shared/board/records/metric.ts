@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import {
+  computeFromInputs,
+  kindAcceptsInputs,
+  type MetricInputs,
+  metricInputsSchema,
+  readMetricInputs,
+} from '../../metrics/inputs';
 import type { IssueSink, YMap } from '../read';
 import { LIMITS } from '../schema';
 import {
@@ -48,6 +55,8 @@ export const metricFields = {
    * ignores a link to a missing metric or one closing a loop made by concurrent edits.
    */
   drives: nullableId(),
+  /** "What task does it solve": the practitioner's rule, every metric must answer it. */
+  task: text(MAX_TITLE_LENGTH),
 };
 
 export const readingFields = {
@@ -78,15 +87,33 @@ export const metricSchema = z.object({
   source: metricFields.source.schema,
   owner: metricFields.owner.schema,
   drives: metricFields.drives.schema,
+  task: metricFields.task.schema,
+  /**
+   * The raw data the current value is computed from (shared/metrics/inputs.ts), or null when the
+   * value was entered or read as measured. When set, `current` is the value computed from it.
+   */
+  inputs: metricInputsSchema.nullable(),
   /** Dated readings, oldest first. */
   history: z.array(metricReadingSchema).max(LIMITS.history),
 });
 export type MetricSnapshot = z.infer<typeof metricSchema>;
 
-/** Fields of a metric that `updateMetric` accepts (the tree link has its own command, `setMetricDrives`). */
+/**
+ * Fields of a metric that `addMetric` / `updateMetric` accept (the tree link and the inputs have
+ * their own commands, `setMetricDrives` and `setMetricInputs`).
+ */
 export type MetricPatch = Partial<
-  Omit<MetricSnapshot, 'id' | 'journeyId' | 'stageId' | 'history' | 'drives'>
+  Omit<MetricSnapshot, 'id' | 'journeyId' | 'stageId' | 'history' | 'drives' | 'inputs'>
 >;
+
+/**
+ * Stored inputs a metric of `kind` can show: readable, computable and of a calculator the kind
+ * offers (a kind changed by a peer leaves the other kind's inputs behind), else null.
+ */
+export function readInputsOf(kind: string, raw: unknown): MetricInputs | null {
+  const inputs = readMetricInputs(raw);
+  return inputs && kindAcceptsInputs(kind, inputs.calculator) ? inputs : null;
+}
 
 /** A stored reading, or null when it is not a plain `{ date, value }` with valid values. */
 function readReading(raw: unknown): MetricReading | null {
@@ -115,5 +142,10 @@ export function readMetric(id: string, m: YMap, onIssue: IssueSink): MetricSnaps
     }
   }
   history.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return { id, ...f, history };
+  // The value of a metric with raw inputs is recomputed from them, so it can be audited and two
+  // peers who edit inputs and value at once still see one consistent number.
+  const inputs = readInputsOf(f.kind, m.get('inputs'));
+  const computed = inputs ? computeFromInputs(inputs) : null;
+  const current = computed?.ok ? metricFields.current.repair(computed.value) : f.current;
+  return { id, ...f, current, inputs, history };
 }
