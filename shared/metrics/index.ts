@@ -96,3 +96,11 @@ export {
   metricInputsSchema,
   readMetricInputs,
 } from './inputs';
+export {
+  directionOf,
+  type MetricStatus,
+  metricStatus,
+  STATUS_CLOSE_SHARE,
+  STATUS_SCALE_SHARE,
+  statusTolerance,
+} from './status';
