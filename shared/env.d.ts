@@ -21,3 +21,12 @@ interface AbortController {
   abort(reason?: unknown): void;
 }
 declare const AbortController: { new (): AbortController };
+
+/** UTF-8 encoding/decoding (every runtime has them): text exports become bytes, imports text. */
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
