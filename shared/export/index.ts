@@ -14,3 +14,5 @@ export * from './matrix-xlsx';
 export * from './runner';
 export * from './scope';
 export * from './xlsx';
+export * from './journey-files';
+export * from './journey-sheet';
