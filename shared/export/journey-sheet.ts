@@ -217,7 +217,9 @@ export function parseJourneySheet(table: readonly (readonly unknown[])[]): Journ
   const checkLength = (text: string, row: number, column: number) => {
     if (text.length > MAX_IMPORT_TEXT) issues.push({ row, code: 'text-too-long', column });
   };
-  stageTitles.forEach((t, i) => checkLength(t, first + 1, i + 2));
+  stageTitles.forEach((t, i) => {
+    checkLength(t, first + 1, i + 2);
+  });
 
   for (let r = first + 1; r < rows.length; r++) {
     const row = rows[r]!;
@@ -267,7 +269,9 @@ export function parseJourneySheet(table: readonly (readonly unknown[])[]): Journ
       break;
     }
     checkLength(name, rowNumber, 1);
-    cells.forEach((c, i) => checkLength(c, rowNumber, i + 2));
+    cells.forEach((c, i) => {
+      checkLength(c, rowNumber, i + 2);
+    });
     const lane = parseLaneName(name);
     draft.lanes.push({ type: lane.type, title: lane.title, cells: cells.map(splitCards) });
   }
