@@ -14,6 +14,7 @@ export {
   type MatrixProjection,
   type MatrixRowView,
   type MatrixSort,
+  type MatrixSource,
   type MatrixViewOptions,
   matricesOf,
   matricesOfJourney,

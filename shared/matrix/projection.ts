@@ -60,6 +60,9 @@ export interface MatrixRowView {
   hints: MatrixHintCode[];
 }
 
+/** The parts of a board snapshot a projection reads. */
+export type MatrixSource = Pick<BoardSnapshot, 'matrices' | 'journeys' | 'metrics'>;
+
 /** What to show of a matrix. */
 export interface MatrixViewOptions {
   sort?: MatrixSort;
@@ -141,7 +144,7 @@ function byPriority(rows: readonly MatrixRowView[]): MatrixRowView[] {
  * edits shows as no metric.
  */
 export function projectMatrix(
-  board: BoardSnapshot,
+  board: MatrixSource,
   matrixId: string,
   options: MatrixViewOptions = {},
 ): MatrixProjection | null {
@@ -177,14 +180,14 @@ export function projectMatrix(
 }
 
 /** Matrices of a board in a stable order (title, then id), for pickers and exports. */
-export function matricesOf(board: BoardSnapshot): MatrixSnapshot[] {
+export function matricesOf(board: MatrixSource): MatrixSnapshot[] {
   return Object.values(board.matrices)
     .filter((m) => Object.hasOwn(board.journeys, m.journeyId))
     .sort((a, b) => a.title.localeCompare(b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Matrices that follow a journey. */
-export function matricesOfJourney(board: BoardSnapshot, journeyId: string): MatrixSnapshot[] {
+export function matricesOfJourney(board: MatrixSource, journeyId: string): MatrixSnapshot[] {
   return matricesOf(board).filter((m) => m.journeyId === journeyId);
 }
 

@@ -115,8 +115,10 @@ export function insertCopies(
   const ids: string[] = [];
   board.batch(name, () => {
     const newIds = new Map<string, string>();
-    for (const { kind, record } of content.frames) {
-      const id = kind.paste(board, record, { x: record.x + dx, y: record.y + dy });
+    // Kinds in registry order: a frame that follows another one is pasted after it.
+    const frames = [...content.frames].sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind));
+    for (const { kind, record } of frames) {
+      const id = kind.paste(board, record, { x: record.x + dx, y: record.y + dy }, newIds);
       newIds.set(record.id, id);
       ids.push(id);
     }
@@ -226,7 +228,8 @@ export function createCanvasActions({ board, session, viewRect, t }: CanvasActio
                 },
                 true,
               );
-              const spot = freeSpot(frameSize(kind, record), preferred, obstacles);
+              // Near where `add` put it (in view, or beside the frame it belongs to).
+              const spot = freeSpot(frameSize(kind, record), { x: record.x, y: record.y }, obstacles);
               if (spot.x !== record.x || spot.y !== record.y) kind.moveTo(board, created, spot);
             }
             id = created;

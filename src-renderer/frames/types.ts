@@ -76,8 +76,16 @@ export interface FrameKind<R extends FrameRecord = FrameRecord> {
   /**
    * Adds a copy of `record` (from this board or another one) at `at`, with fresh ids, using
    * the board's public commands. Runs inside the caller's batch. Returns the new id.
+   * `pasted` maps the ids of frames pasted before it in the same batch (kinds are pasted in
+   * registry order) to their copies, so a frame that follows another (an AI matrix its
+   * journey) can follow the copy.
    */
-  paste(board: BoardDoc, record: R, at: { x: number; y: number }): string;
+  paste(
+    board: BoardDoc,
+    record: R,
+    at: { x: number; y: number },
+    pasted: ReadonlyMap<string, string>,
+  ): string;
 }
 
 /**

@@ -1,7 +1,8 @@
-import { type KeyboardEvent, memo, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
+import { keepKeysInside } from '../common/keys';
 import type { FrameDrawingProps } from '../types';
 import { CardCell } from './CardCell';
 import { EmotionLane } from './EmotionLane';
@@ -238,32 +239,6 @@ function LaneRow({
       )}
     </>
   );
-}
-
-/** Keys that operate the focused control inside the frame (activate, edit, move within it). */
-const CONTROL_KEYS = new Set([
-  'Enter',
-  ' ',
-  'Delete',
-  'Backspace',
-  'ArrowUp',
-  'ArrowDown',
-  'ArrowLeft',
-  'ArrowRight',
-  'Home',
-  'End',
-  'PageUp',
-  'PageDown',
-]);
-
-/**
- * Keeps a focused control's own keys from reaching the canvas: Delete on a card must not
- * delete the whole selected frame, arrows must not nudge it, Enter must not start editing it.
- * Shortcuts with Ctrl/Cmd (undo, redo…) still reach the canvas.
- */
-function keepKeysInside(event: KeyboardEvent<HTMLElement>): void {
-  if (event.target === event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (CONTROL_KEYS.has(event.key)) event.stopPropagation();
 }
 
 function groupMoments(moments: readonly MomentSnapshot[]): Map<string, MomentSnapshot[]> {

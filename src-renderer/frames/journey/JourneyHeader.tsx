@@ -8,6 +8,7 @@ import {
   type MapState,
 } from '../../../shared/board';
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../../board/BoardContext';
+import { useCreateMatrixFromJourney } from '../matrix';
 import { CaptionedField, InlineField } from '../common/InlineField';
 import type { ReverseView } from './layout';
 import { JOURNEY_METRICS } from './layout';
@@ -70,6 +71,7 @@ export const JourneyHeader = memo(function JourneyHeader({
             { value: 'to-be', content: t('journey.header.toBe') },
           ]}
         />
+        <CreateMatrixButton journey={journey} />
         {reverse && (
           <button
             type="button"
@@ -142,6 +144,23 @@ export const JourneyHeader = memo(function JourneyHeader({
     </header>
   );
 });
+
+/** "Create AI matrix" for this map (not for viewers). */
+function CreateMatrixButton({ journey }: { journey: JourneySnapshot }) {
+  const { t } = useTranslation();
+  const create = useCreateMatrixFromJourney(journey);
+  if (!create) return null;
+  return (
+    <button
+      type="button"
+      className="jm-toggle nodrag nokey"
+      title={t('matrix.create.fromJourneyHint')}
+      onClick={create}
+    >
+      {t('matrix.create.fromJourney')}
+    </button>
+  );
+}
 
 /** Chooses the map's persona from the board's personas, or creates one by name. */
 function PersonaPicker({ journey, readOnly }: { journey: JourneySnapshot; readOnly: boolean }) {
