@@ -168,7 +168,7 @@ describe('the AI matrix', () => {
       }
       const priority = matrix.locator('tr[data-stage-id]', { hasText: 'Покупка' }).locator('.mx-priority');
       // (4·5·4 − 1) / 124 × 100 = 63.7
-      await expect.poll(() => priority.locator('strong').innerText()).toBe('64');
+      await expect.poll(() => priority.locator('strong').textContent()).toBe('64');
       await priority.getByText('4 × 5 × 4 = 80').waitFor();
 
       // Enter moves to the same column one row down (Использование), committing the text.
@@ -184,7 +184,9 @@ describe('the AI matrix', () => {
 
       // The second row: a human must stay (elderly customers), a typical automation picked.
       const row = (stage: string) => matrix.locator('tr[data-stage-id]', { hasText: stage });
-      await row('Использование').getByRole('checkbox', { name: 'Нужен человек, этап «Использование»' }).check();
+      await row('Использование')
+        .getByRole('checkbox', { name: 'Нужен человек, этап «Использование»' })
+        .check();
       await matrix
         .getByRole('combobox', { name: 'Почему нужен человек, этап «Использование»' })
         .selectOption({ label: 'Пожилые клиенты' });
@@ -204,7 +206,9 @@ describe('the AI matrix', () => {
         await matrix.getByRole('textbox', { name }).press('Tab');
       }
       // Fit 5 with a human who must stay: the hint, and the fit counted as 2.
-      await row('Использование').getByText(/^Нужен человек, а уместность высокая/).waitFor();
+      await row('Использование')
+        .getByText(/^Нужен человек, а уместность высокая/)
+        .waitFor();
       await row('Использование').getByText('3 × 3 × 2 = 18').waitFor();
       await matrix
         .getByRole('combobox', { name: 'Решение, этап «Использование»' })
@@ -219,9 +223,9 @@ describe('the AI matrix', () => {
         .poll(() => rowStages(matrix))
         .toEqual(['Осведомлённость', 'Покупка', 'Решение', 'Использование', 'Повторная покупка']);
       expect(await cell(matrix, 'Что передать ИИ', 'Покупка').inputValue()).toBe('Подсказать способ оплаты');
-      expect(
-        await matrix.locator('tr[data-stage-id]').nth(1).locator('.mx-stage-number').innerText(),
-      ).toBe('2');
+      expect(await matrix.locator('tr[data-stage-id]').nth(1).locator('.mx-stage-number').textContent()).toBe(
+        '2',
+      );
     });
 
     it('sorts by priority as a view: rows reorder, the document does not change', async () => {
@@ -236,24 +240,28 @@ describe('the AI matrix', () => {
       // The counter sees a real change: a filter is a view too, a decision is not.
       await matrix.getByRole('combobox', { name: 'Какие решения показать' }).selectOption({ label: 'Позже' });
       await expect.poll(() => rowStages(matrix)).toEqual(['Использование']);
-      await matrix.getByRole('combobox', { name: 'Какие решения показать' }).selectOption({ label: 'Все решения' });
-      await matrix.getByRole('combobox', { name: 'Решение, этап «Покупка»' }).selectOption({ label: 'Сейчас' });
+      await matrix
+        .getByRole('combobox', { name: 'Какие решения показать' })
+        .selectOption({ label: 'Все решения' });
+      await matrix
+        .getByRole('combobox', { name: 'Решение, этап «Покупка»' })
+        .selectOption({ label: 'Сейчас' });
       await localChangesSaved(page);
       expect(await storedUpdates(page)).toBeGreaterThan(before);
     });
 
     it('shows the 2×2 chart and the not-to-do list as views', async () => {
       await matrix.getByRole('button', { name: 'Диаграмма 2×2' }).click();
-      const points = matrix.getByRole('list', { name: 'Диаграмма 2×2: ценность против уместности автоматизации' });
+      const points = matrix.getByRole('list', {
+        name: 'Диаграмма 2×2: ценность против уместности автоматизации',
+      });
       expect(await points.getByRole('listitem').allInnerTexts()).toEqual([
         'Покупка: ценность 20, уместность 4',
         'Использование: ценность 9, уместность 5',
       ]);
       await matrix.getByText('2. Покупка').waitFor();
       await saveScreenshot(page, 'matrix-chart');
-      await matrix
-        .getByRole('button', { name: /^Не делаем/ })
-        .click();
+      await matrix.getByRole('button', { name: /^Не делаем/ }).click();
       await matrix.getByText('Пока ни один этап не отмечен «Не делаем».').waitFor();
       await matrix.getByRole('button', { name: 'Таблица' }).click();
       await matrix
@@ -288,7 +296,9 @@ describe('the AI matrix', () => {
       // Anna writes; Boris sees it without reloading.
       await cell(matrix, 'Ценность для клиента', 'Решение').fill('Понятный выбор');
       await cell(matrix, 'Ценность для клиента', 'Решение').press('Tab');
-      await expect.poll(() => cell(theirs, 'Ценность для клиента', 'Решение').inputValue()).toBe('Понятный выбор');
+      await expect
+        .poll(() => cell(theirs, 'Ценность для клиента', 'Решение').inputValue())
+        .toBe('Понятный выбор');
       await saveScreenshot(boris.page, 'matrix-second-browser');
     });
 
