@@ -16,3 +16,4 @@ export * from './scope';
 export * from './xlsx';
 export * from './journey-files';
 export * from './journey-sheet';
+export * from './redaction';

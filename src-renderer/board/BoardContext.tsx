@@ -31,6 +31,19 @@ export function BoardProvider({ board, children }: { board: BoardDoc; children: 
   );
 }
 
+/**
+ * The board for a drawing that is not the canvas (the export stage): a fresh session store
+ * and view-only, so frames draw without edit controls, selection or drafts.
+ */
+export function ViewOnlyBoardProvider({ board, children }: { board: BoardDoc; children: ReactNode }) {
+  const value = useMemo<BoardContextValue>(() => ({ board, session: createSessionStore() }), [board]);
+  return (
+    <BoardContext.Provider value={value}>
+      <ReadOnlyContext.Provider value={true}>{children}</ReadOnlyContext.Provider>
+    </BoardContext.Provider>
+  );
+}
+
 function useBoardContext(): BoardContextValue {
   const value = useContext(BoardContext);
   if (!value) throw new Error('useBoard* hooks must be used inside <BoardProvider>.');

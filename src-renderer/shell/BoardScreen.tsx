@@ -1,3 +1,4 @@
+import { ExportButton } from '../export/ExportDialog';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -139,6 +140,7 @@ function TopBar() {
         // biome-ignore lint/suspicious/noArrayIndexKey: the extension list is fixed for the app's lifetime.
         ext.BoardBarSection ? <ext.BoardBarSection key={i} shell={shell} board={board} /> : null,
       )}
+      <ExportButton className="cx-topbar__button" />
       <button
         type="button"
         className="cx-topbar__button"

@@ -1,10 +1,20 @@
 import { type DragEvent, memo, useCallback } from 'react';
 import type { TFunction } from 'i18next';
 import type { CardSnapshot, LaneType } from '../../../shared/board';
+import { isRedactedCard } from '../../../shared/export/redaction';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
+import { useExportRedaction } from '../../export/context';
 import { InlineField } from '../common/InlineField';
 import { colorClass, colorStyle } from './palette';
 import { useJourneyUi } from './uiStore';
+
+/**
+ * What an export draws for a redacted quote: a line of the same rough length with no letters
+ * of the quote (pictures blur it; vector formats draw a grey box instead).
+ */
+function redactedPlaceholder(text: string): string {
+  return 'xxxxx '.repeat(Math.ceil(Math.max(8, Math.min(120, text.trim().length)) / 6)).trim();
+}
 
 /** MIME type of a journey card being dragged (also keeps other drops out of cells). */
 export const CARD_DRAG_TYPE = 'application/x-cxboard-journey-card';
@@ -65,7 +75,22 @@ export const JourneyCard = memo(function JourneyCard({
 
   const isQuote = laneType === 'quotes';
   const preview = card.text.trim() || t('journey.card.empty');
-  const redacted = isQuote && card.redact;
+  // Drawn for an export: the export's redaction (and "redact all quotes") decides, and a
+  // redacted quote is drawn without its words.
+  const exportRedaction = useExportRedaction();
+  const redacted = isRedactedCard(laneType, card, exportRedaction ?? { redactAllQuotes: false });
+  if (exportRedaction && redacted) {
+    return (
+      <div
+        className={`jm-card is-quote is-redacted ${colorClass(card.color)}`}
+        style={colorStyle(card.color)}
+      >
+        <div className="jm-card-text" data-cx-redacted="">
+          {redactedPlaceholder(card.text)}
+        </div>
+      </div>
+    );
+  }
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: the card is dragged with the mouse; its buttons are the keyboard controls
