@@ -96,6 +96,7 @@ describe('the AI matrix', () => {
   describe.sequential('from a journey map to a shared, prioritised matrix (Russian UI)', () => {
     let anna: Opened;
     let boris: Opened | undefined;
+    let viewer: Opened | undefined;
     let page: Page;
     let problems: PageProblems;
     let journey: Locator;
@@ -104,6 +105,7 @@ describe('the AI matrix', () => {
     afterAll(async () => {
       await anna?.context.close();
       await boris?.context.close();
+      await viewer?.context.close();
     });
 
     it('is created from the journey map: beside it, one row per stage in stage order', async () => {
@@ -302,10 +304,45 @@ describe('the AI matrix', () => {
       await saveScreenshot(boris.page, 'matrix-second-browser');
     });
 
-    it('undo takes back the last edit only, and the whole story left no untranslated text or error', async () => {
+    it('a viewer link shows the matrix read-only, while the views still switch', async () => {
+      const token = app.server.mintToken(boardIdOf(page), 'viewer', 600);
+      viewer = await app.open(
+        `#/board/${boardIdOf(page)}?server=${encodeURIComponent(app.syncUrl)}&token=${token}`,
+        { locale: 'ru-RU', viewport: { width: 2200, height: 1300 } },
+      );
+      const seen = viewer.page.getByRole('region', { name: 'Матрица ИИ: Матрица возможностей ИИ' });
+      await seen.waitFor();
+      await expect
+        .poll(() => cell(seen, 'Ценность для клиента', 'Решение').inputValue())
+        .toBe('Понятный выбор');
+      expect(await cell(seen, 'Что передать ИИ', 'Покупка').isEditable()).toBe(false);
+      expect(await seen.getByRole('textbox', { name: 'Боль, этап «Покупка»' }).isEditable()).toBe(false);
+      expect(await seen.getByRole('combobox', { name: 'Решение, этап «Покупка»' }).isDisabled()).toBe(true);
+      expect(await seen.getByRole('checkbox', { name: 'Нужен человек, этап «Покупка»' }).isDisabled()).toBe(
+        true,
+      );
+      expect(await seen.getByRole('button', { name: /^Типовые автоматизации/ }).count()).toBe(0);
+      expect(await viewer.page.getByRole('button', { name: 'Матрица ИИ', exact: true }).count()).toBe(0);
+      expect(await viewer.page.getByRole('button', { name: 'Создать матрицу ИИ' }).count()).toBe(0);
+      await seen.getByRole('button', { name: 'Диаграмма 2×2' }).click();
+      await seen.getByText('2. Покупка').waitFor();
+    });
+
+    it('undo takes back the last edit only', async () => {
       await canvas(page).click({ position: { x: 5, y: 5 } });
       await page.keyboard.press(`${MOD}+z`);
       await expect.poll(() => cell(matrix, 'Ценность для клиента', 'Решение').inputValue()).toBe('');
+    });
+
+    it('deleting a stage on the map asks what to do with its row; a kept row is noted', async () => {
+      await journey.getByRole('button', { name: 'Действия с этапом: Повторная покупка' }).click();
+      await journey.getByRole('menuitem', { name: 'Удалить этап' }).click();
+      await journey.getByRole('button', { name: 'Удалить, строку матрицы оставить' }).click();
+      await expect.poll(() => rowStages(matrix)).not.toContain('Повторная покупка');
+      await matrix.getByText('Строк удалённых этапов сохранено: 1').waitFor();
+    });
+
+    it('left no untranslated text and no error', async () => {
       expect(await untranslatedKeys(page)).toEqual([]);
       expect(problems.errors).toEqual([]);
     });
