@@ -7,11 +7,20 @@ import { parseMatrix, pasteMatrix } from './copy';
 function board() {
   const b = BoardDoc.create();
   const journeyId = b.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 0, stageTitles: ['A', 'B', 'C'] });
-  const [a, bStage, c] = b.snapshot().journeys[journeyId]!.stages.map((s) => s.id) as [string, string, string];
+  const [a, bStage, c] = b.snapshot().journeys[journeyId]!.stages.map((s) => s.id) as [
+    string,
+    string,
+    string,
+  ];
   const nps = b.addMetric({ journeyId, stageId: a, kind: 'nps' });
   const matrixId = b.addMatrix({ journeyId, title: 'AI', x: 0, y: 800 });
   b.setMatrixCell(matrixId, a, 'handToAi', 'Подсказка');
-  b.updateMatrixRow(matrixId, a, { pain: 5, riskKinds: ['privacy'], humanReasonKind: 'legal-risk', metricId: nps });
+  b.updateMatrixRow(matrixId, a, {
+    pain: 5,
+    riskKinds: ['privacy'],
+    humanReasonKind: 'legal-risk',
+    metricId: nps,
+  });
   b.updateMatrixRow(matrixId, c, { decision: 'not-to-do' });
   return { b, journeyId, matrixId, a, bStage, c, nps };
 }
