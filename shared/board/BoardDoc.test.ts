@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BoardCommandError, BoardDoc, cellKey } from './index';
+import { BoardCommandError, BoardDoc, cellKey, SCHEMA_VERSION } from './index';
 
 function journeyWithStages(board: BoardDoc, titles = ['Awareness', 'Purchase', 'Use']) {
   const journeyId = board.addJourney({ kind: 'cjm', preset: 'full', x: 0, y: 0, stageTitles: titles });
@@ -10,7 +10,7 @@ function journeyWithStages(board: BoardDoc, titles = ['Awareness', 'Purchase', '
 describe('BoardDoc basics', () => {
   it('creates a board with title and schema version', () => {
     const board = BoardDoc.create({ title: 'Onboarding' });
-    expect(board.snapshot().meta).toMatchObject({ title: 'Onboarding', schemaVersion: 4 });
+    expect(board.snapshot().meta).toMatchObject({ title: 'Onboarding', schemaVersion: SCHEMA_VERSION });
   });
 
   it('adds a journey with preset lanes and ordered stages', () => {

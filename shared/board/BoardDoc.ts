@@ -5,6 +5,7 @@ import type { CommandContext, Placement } from './commands/context';
 import * as elements from './commands/elements';
 import * as journeys from './commands/journeys';
 import * as matrices from './commands/matrices';
+import * as maturity from './commands/maturity';
 import * as meta from './commands/meta';
 import * as metrics from './commands/metrics';
 import * as personas from './commands/personas';
@@ -12,6 +13,7 @@ import { BoardCommandError } from './errors';
 import { compareOrdered } from './order';
 import { childMaps, dict, type IssueSink, own, type YMap } from './read';
 import {
+  CANVAS_ITEM_COLLECTIONS,
   type BlueprintLane,
   type BlueprintSnapshot,
   type ElementSnapshot,
@@ -42,6 +44,7 @@ export type { Placement } from './commands/context';
 export type { ElementPatch, NewElement } from './commands/elements';
 export type { JourneyPatch } from './commands/journeys';
 export type { MatrixRowPatch } from './commands/matrices';
+export type { MaturityAreaInput } from './commands/maturity';
 export type { MetricPatch, PersonaPatch, ProcessCardPatch } from './records';
 
 /**
@@ -188,19 +191,19 @@ export class BoardDoc {
           ? this.readCollection(key, undefined, read, old)
           : this.readCollection(key, old, read);
     }
-    const blueprints = collections.blueprints as BoardSnapshot['blueprints'];
-    const matrices = collections.matrices as BoardSnapshot['matrices'];
     const rawElements = this.readCollection('elements', this.rawElements ?? undefined, (id, m) =>
       RECORD_COLLECTIONS.elements.read(id, m, journeys, undefined),
+    );
+    // The collections connectors may end on, as read now (elements: the raw ones).
+    const items = CANVAS_ITEM_COLLECTIONS.map((key) =>
+      key === 'elements' ? rawElements : key === 'journeys' ? journeys : collections[key]!,
     );
     const elements =
       prev &&
       rawElements === this.rawElements &&
-      journeys === prev.journeys &&
-      blueprints === prev.blueprints &&
-      matrices === prev.matrices
+      CANVAS_ITEM_COLLECTIONS.every((key, i) => key === 'elements' || items[i] === prev[key])
         ? prev.elements
-        : liveElements(rawElements, journeys, blueprints, matrices);
+        : liveElements(rawElements, items);
     this.rawElements = rawElements;
     const next = {
       ...(collections as Omit<BoardSnapshot, 'meta' | 'elements' | 'elementOrder' | 'journeys'>),
@@ -383,11 +386,6 @@ export class BoardDoc {
   /** Renames the board. */
   setTitle(title: string): void {
     this.command(meta.setTitle, title);
-  }
-
-  /** Sets the board's CX maturity self-assessment (DOMAIN 2.7). */
-  setMaturity(level: MaturityLevel | null): void {
-    this.command(meta.setMaturity, level);
   }
 
   // ------------------------------------------------------------------ free elements (commands/elements.ts)
@@ -580,14 +578,55 @@ export class BoardDoc {
     return this.command(personas.addPersona, input);
   }
 
-  /** Edits a persona's fields. */
+  /** Edits a persona's fields or moves its card. */
   updatePersona(id: string, patch: PersonaPatch): void {
     this.command(personas.updatePersona, id, patch);
   }
 
-  /** Deletes a persona; journeys that used it keep their segment text. */
+  /** Deletes a persona card and connectors attached to it; journeys that used it keep their segment text. */
   deletePersona(id: string): void {
     this.command(personas.deletePersona, id);
+  }
+
+  // ------------------------------------------------------------------ maturity cards (commands/maturity.ts)
+
+  /** Adds a CX maturity self-assessment card with the given areas; returns its id. */
+  addMaturityCard(input: {
+    x: number;
+    y: number;
+    title?: string;
+    areas?: readonly maturity.MaturityAreaInput[];
+  }): string {
+    return this.command(maturity.addMaturityCard, input);
+  }
+
+  /** Moves or renames a maturity card. */
+  updateMaturityCard(id: string, patch: Partial<{ title: string; x: number; y: number }>): void {
+    this.command(maturity.updateMaturityCard, id, patch);
+  }
+
+  /** Deletes a maturity card and connectors attached to it. */
+  deleteMaturityCard(id: string): void {
+    this.command(maturity.deleteMaturityCard, id);
+  }
+
+  /** Adds an area to a maturity card at `index` (the end when not given); returns its id. */
+  addMaturityArea(cardId: string, input: maturity.MaturityAreaInput & { index?: number }): string {
+    return this.command(maturity.addMaturityArea, cardId, input);
+  }
+
+  /** Renames an area or sets the stage the company stands at there (null: not assessed). */
+  updateMaturityArea(
+    cardId: string,
+    areaId: string,
+    patch: { name?: string; level?: MaturityLevel | null },
+  ): void {
+    this.command(maturity.updateMaturityArea, cardId, areaId, patch);
+  }
+
+  /** Removes an area from a maturity card. */
+  deleteMaturityArea(cardId: string, areaId: string): void {
+    this.command(maturity.deleteMaturityArea, cardId, areaId);
   }
 
   // ------------------------------------------------------------------ blueprints (commands/blueprints.ts)
@@ -790,16 +829,9 @@ function emptyDirty(): Record<BoardCollection, Set<string>> {
  */
 function liveElements(
   raw: Record<string, ElementSnapshot>,
-  journeys: Record<string, JourneySnapshot>,
-  blueprints: Record<string, BlueprintSnapshot>,
-  matrices: Record<string, MatrixSnapshot>,
+  items: readonly Readonly<Record<string, unknown>>[],
 ): Record<string, ElementSnapshot> {
-  const exists = (id: string | null) =>
-    !!id &&
-    (Object.hasOwn(raw, id) ||
-      Object.hasOwn(journeys, id) ||
-      Object.hasOwn(blueprints, id) ||
-      Object.hasOwn(matrices, id));
+  const exists = (id: string | null) => !!id && items.some((records) => Object.hasOwn(records, id));
   const broken = Object.values(raw).filter(
     (e) =>
       (e.type === 'connector' && (!exists(e.from) || !exists(e.to))) ||

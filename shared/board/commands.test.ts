@@ -448,12 +448,80 @@ describe('blueprints, metrics and the AI matrix', () => {
     expect(board.snapshot().matrices).toEqual({});
   });
 
-  it('board title and maturity', () => {
+  it('board title', () => {
     const board = BoardDoc.create();
     board.setTitle('Workshop');
-    board.setMaturity('proactive');
-    expect(board.snapshot().meta).toMatchObject({ title: 'Workshop', maturity: 'proactive' });
-    expect(() => board.setMaturity('legendary' as never)).toThrow(BoardCommandError);
+    expect(board.snapshot().meta).toMatchObject({ title: 'Workshop' });
+  });
+
+  it('persona cards: placed, filled, moved; one persona serves several maps; deleting unlinks', () => {
+    const board = BoardDoc.create();
+    const a = board.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 0 });
+    const b = board.addJourney({ kind: 'ejm', x: 0, y: 900 });
+    const p = board.addPersona({ name: 'Anna', x: -500, y: 20 });
+    board.updatePersona(p, {
+      segment: 'Pensioners',
+      goals: 'Pension on a card',
+      jtbd: 'Get money without queues',
+      quote: 'Do not rush me',
+      expectations: { personalisation: 'Calls me by name', speed: 'Same day', simplicity: 'Big buttons' },
+    });
+    board.updatePersona(p, { x: -600 });
+    board.updateJourney(a, { personaId: p });
+    board.updateJourney(b, { personaId: p });
+    const snap = board.snapshot();
+    expect(snap.personas[p]).toEqual({
+      id: p,
+      x: -600,
+      y: 20,
+      name: 'Anna',
+      segment: 'Pensioners',
+      goals: 'Pension on a card',
+      jtbd: 'Get money without queues',
+      expectations: { personalisation: 'Calls me by name', speed: 'Same day', simplicity: 'Big buttons' },
+      quote: 'Do not rush me',
+    });
+    expect([snap.journeys[a]!.personaId, snap.journeys[b]!.personaId]).toEqual([p, p]);
+    const link = board.addElement({ type: 'connector', x: 0, y: 0, from: p, to: a });
+    expect(board.snapshot().elements[link]).toBeDefined();
+    board.deletePersona(p);
+    expect(board.snapshot().elements[link]).toBeUndefined();
+    expect([board.snapshot().journeys[a]!.personaId, board.snapshot().journeys[b]!.personaId]).toEqual([
+      null,
+      null,
+    ]);
+  });
+
+  it('maturity cards: areas in order, levels set and cleared, areas added at an index and removed', () => {
+    const board = BoardDoc.create();
+    const id = board.addMaturityCard({
+      x: 10,
+      y: 20,
+      areas: [{ kind: 'service', level: 'reactive' }, { kind: 'sales' }],
+    });
+    const [service, sales] = board.snapshot().maturityCards[id]!.areas.map((a) => a.id);
+    const custom = board.addMaturityArea(id, { kind: 'custom', name: 'Logistics', index: 1 });
+    board.updateMaturityArea(id, sales!, { level: 'customer-centric' });
+    board.updateMaturityArea(id, service!, { level: null, name: 'Support' });
+    board.updateMaturityCard(id, { title: 'Where we stand', x: 30 });
+    expect(board.snapshot().maturityCards[id]).toEqual({
+      id,
+      title: 'Where we stand',
+      x: 30,
+      y: 20,
+      areas: [
+        { id: service, kind: 'service', name: 'Support', level: null },
+        { id: custom, kind: 'custom', name: 'Logistics', level: null },
+        { id: sales, kind: 'sales', name: '', level: 'customer-centric' },
+      ],
+    });
+    const sticky = board.addElement({ type: 'sticky', x: 0, y: 0 });
+    board.addElement({ type: 'connector', x: 0, y: 0, from: sticky, to: id });
+    board.deleteMaturityArea(id, custom);
+    expect(board.snapshot().maturityCards[id]!.areas.map((a) => a.id)).toEqual([service, sales]);
+    board.deleteMaturityCard(id);
+    expect(board.snapshot().maturityCards).toEqual({});
+    expect(Object.values(board.snapshot().elements).map((e) => e.type)).toEqual(['sticky']);
   });
 });
 

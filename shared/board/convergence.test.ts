@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { BoardDoc } from './BoardDoc';
 import { checkInvariants } from './invariants';
 import { repairDoc } from './repair';
-import { BLUEPRINT_LANES, LANE_TYPES, MATRIX_COLUMNS, MOMENT_TYPES } from './types';
+import { BLUEPRINT_LANES, LANE_TYPES, MATRIX_COLUMNS, MATURITY_LEVELS, MOMENT_TYPES } from './types';
 import { boardSnapshotSchema } from './records';
 
 /**
@@ -52,6 +52,14 @@ const COMMANDS = [
   'addHandoff',
   'deleteBlueprintColumn',
   'detachBlueprint',
+  'addPersona',
+  'editPersona',
+  'movePersona',
+  'linkPersona',
+  'deletePersona',
+  'addMaturityArea',
+  'setMaturityLevel',
+  'deleteMaturityArea',
   'undo',
 ] as const;
 
@@ -88,6 +96,8 @@ interface Ids {
   blueprint: string;
   /** A linked blueprint that a step may detach. */
   detachable: string;
+  /** A maturity self-assessment card. */
+  maturity: string;
 }
 
 function at<T>(list: readonly T[], pick: number): T | undefined {
@@ -108,6 +118,9 @@ function runCommand(board: BoardDoc, step: Extract<Step, { kind: 'command' }>, i
   const metric = at(metrics, step.a);
   const metric2 = at(metrics, step.b);
   const day = `2026-01-${String((step.c % 28) + 1).padStart(2, '0')}`;
+  const persona = at(Object.values(snap.personas), step.a);
+  const areas = snap.maturityCards[ids.maturity]!.areas;
+  const area = at(areas, step.b);
   switch (step.command) {
     case 'addStage':
       return board.addStage(
@@ -218,6 +231,28 @@ function runCommand(board: BoardDoc, step: Extract<Step, { kind: 'command' }>, i
         s1 && s2 && s1 !== s2 && board.addElement({ type: 'connector', x: 0, y: 0, from: s1.id, to: s2.id })
       );
     }
+    case 'addPersona':
+      return board.addPersona({ name: step.text, x: step.b, y: step.c });
+    case 'editPersona':
+      return (
+        persona &&
+        board.updatePersona(persona.id, {
+          quote: persona.quote + step.text,
+          expectations: { speed: step.text },
+        })
+      );
+    case 'movePersona':
+      return persona && board.updatePersona(persona.id, { x: step.b, y: step.c });
+    case 'linkPersona':
+      return board.updateJourney(ids.journey, { personaId: step.b % 3 === 0 ? null : (persona?.id ?? null) });
+    case 'deletePersona':
+      return persona && board.deletePersona(persona.id);
+    case 'addMaturityArea':
+      return board.addMaturityArea(ids.maturity, { name: step.text, index: step.c % (areas.length + 1) });
+    case 'setMaturityLevel':
+      return area && board.updateMaturityArea(ids.maturity, area.id, { level: at(MATURITY_LEVELS, step.c)! });
+    case 'deleteMaturityArea':
+      return area && board.deleteMaturityArea(ids.maturity, area.id);
     case 'undo':
       return board.history.undo();
     default:
@@ -297,6 +332,7 @@ function setup() {
   const matrix = base.addMatrix({ journeyId: journey, x: 0, y: 800 });
   const blueprint = base.addBlueprint({ journeyId: journey, x: 0, y: 1600 });
   const detachable = base.addBlueprint({ journeyId: journey, x: 0, y: 2400 });
+  const maturity = base.addMaturityCard({ x: -600, y: 0, areas: [{ kind: 'service' }, { kind: 'it' }] });
   const state = Y.encodeStateAsUpdate(base.ydoc);
   const replicas = Array.from({ length: REPLICAS }, () => {
     const doc = new Y.Doc();
@@ -307,7 +343,7 @@ function setup() {
     });
     return { doc, board: BoardDoc.fromYDoc(doc), outbox };
   });
-  return { replicas, ids: { journey, matrix, blueprint, detachable } };
+  return { replicas, ids: { journey, matrix, blueprint, detachable, maturity } };
 }
 
 /** JSON with object keys sorted: replicas may list map entries in different orders. */

@@ -1,4 +1,5 @@
 import { own } from './read';
+import { CANVAS_ITEM_COLLECTIONS } from './records';
 import { cellKey } from './schema';
 import type { BlueprintSnapshot, BoardSnapshot } from './types';
 
@@ -45,12 +46,7 @@ export function checkInvariants(board: BoardSnapshot): string[] {
     if (!journey?.stages.some((s) => s.id === metric.stageId))
       problems.push(`metric ${metric.id} is on a deleted stage`);
   }
-  const items = new Set([
-    ...Object.keys(board.elements),
-    ...Object.keys(board.journeys),
-    ...Object.keys(board.blueprints),
-    ...Object.keys(board.matrices),
-  ]);
+  const items = new Set(CANVAS_ITEM_COLLECTIONS.flatMap((key) => Object.keys(board[key])));
   for (const el of Object.values(board.elements)) {
     if (el.type === 'connector' && (!el.from || !el.to || !items.has(el.from) || !items.has(el.to))) {
       problems.push(`connector ${el.id} has a missing end`);

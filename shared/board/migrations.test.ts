@@ -11,7 +11,7 @@ describe('migrations', () => {
     expect(new Set(MIGRATIONS.map((m) => m.id)).size).toBe(MIGRATIONS.length);
   });
 
-  it('v1 → v4: plain-string texts become mergeable texts, emotion becomes the as-is series', () => {
+  it('v1 → v5: plain-string texts become mergeable texts, emotion becomes the as-is series', () => {
     const doc = new Y.Doc();
     doc.getMap('meta').set('schemaVersion', 1);
     const stage = new Y.Map();
@@ -27,7 +27,12 @@ describe('migrations', () => {
     expect(migrate(doc)).toEqual({
       ok: true,
       from: 1,
-      applied: ['v2-texts-as-ytext', 'v3-emotion-series-and-flat-matrix-rows', 'v4-metric-inputs-and-task'],
+      applied: [
+        'v2-texts-as-ytext',
+        'v3-emotion-series-and-flat-matrix-rows',
+        'v4-metric-inputs-and-task',
+        'v5-personas-and-maturity-on-canvas',
+      ],
     });
     expect(stage.get('title')).toBeInstanceOf(Y.Text);
     expect(String(stage.get('title'))).toBe('Onboarding');
@@ -126,5 +131,49 @@ describe('migrations', () => {
     const doc = new Y.Doc();
     doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION);
     expect(migrate(doc)).toEqual({ ok: true, from: SCHEMA_VERSION, applied: [] });
+  });
+
+  it('v4 → v5: personas get canvas positions left of everything, the board-wide maturity becomes a card', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 4);
+    doc.getMap('meta').set('maturity', 'proactive');
+    const journey = new Y.Map();
+    journey.set('x', 200);
+    journey.set('y', 40);
+    doc.getMap('journeys').set('j', journey);
+    const sticky = new Y.Map();
+    sticky.set('x', -100);
+    sticky.set('y', 300);
+    doc.getMap('elements').set('e', sticky);
+    for (const id of ['p2', 'p1']) {
+      const persona = new Y.Map();
+      persona.set('name', new Y.Text(id));
+      doc.getMap('personas').set(id, persona);
+    }
+    doc.getMap('personas').set('broken', 'not a record');
+    expect(migrate(doc)).toMatchObject({
+      ok: true,
+      from: 4,
+      applied: ['v5-personas-and-maturity-on-canvas'],
+    });
+    const p1 = doc.getMap('personas').get('p1') as Y.Map<unknown>;
+    const p2 = doc.getMap('personas').get('p2') as Y.Map<unknown>;
+    expect([p1.get('x'), p1.get('y')]).toEqual([-620, 40]);
+    expect([p2.get('x'), p2.get('y')]).toEqual([-620, 680]);
+    expect(doc.getMap('meta').has('maturity')).toBe(false);
+    const cards = [...doc.getMap('maturityCards').values()] as Y.Map<unknown>[];
+    expect(cards).toHaveLength(1);
+    expect([cards[0]!.get('x'), cards[0]!.get('y')]).toEqual([-620, 1320]);
+    const areas = [...(cards[0]!.get('areas') as Y.Map<Y.Map<unknown>>).values()];
+    expect(areas.map((a) => [a.get('kind'), a.get('level')])).toEqual([['company', 'proactive']]);
+  });
+
+  it('v4 → v5: an empty board gets no card; a maturity that is not a level is dropped', () => {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('schemaVersion', 4);
+    doc.getMap('meta').set('maturity', { level: 'proactive' });
+    expect(migrate(doc)).toMatchObject({ ok: true });
+    expect(doc.getMap('maturityCards').size).toBe(0);
+    expect(doc.getMap('meta').has('maturity')).toBe(false);
   });
 });

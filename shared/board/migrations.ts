@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import { SCHEMA_VERSION } from './schema';
+import { newId } from './ids';
+import { MATURITY_LEVELS } from './records/maturity';
+import { LIMITS, SCHEMA_VERSION } from './schema';
 import { newText } from './text';
 
 /**
@@ -26,6 +28,30 @@ function toText(map: YMap, key: string): void {
   const value = map.get(key);
   if (typeof value === 'string') map.set(key, newText(value));
   else if (value === undefined) map.set(key, newText());
+}
+
+/** Vertical room each card placed by a migration gets (a persona card with room to spare). */
+const PLACED_CARD_SPACING = 640;
+/** Gap between the column of placed cards and the leftmost item of the board. */
+const PLACED_CARD_COLUMN = 520;
+
+/** Top-left corner of the column left of everything on the board where a migration puts cards. */
+function columnLeftOfBoard(doc: Y.Doc): { x: number; y: number } {
+  let x = Number.POSITIVE_INFINITY;
+  let y = Number.POSITIVE_INFINITY;
+  for (const key of ['elements', 'journeys', 'blueprints', 'matrices']) {
+    for (const record of maps(doc.getMap(key))) {
+      const rx = record.get('x');
+      const ry = record.get('y');
+      if (typeof rx === 'number' && Number.isFinite(rx)) x = Math.min(x, rx);
+      if (typeof ry === 'number' && Number.isFinite(ry)) y = Math.min(y, ry);
+    }
+  }
+  const bound = LIMITS.coordinate;
+  return {
+    x: Number.isFinite(x) ? Math.max(-bound, x - PLACED_CARD_COLUMN) : 0,
+    y: Number.isFinite(y) ? Math.min(bound, Math.max(-bound, y)) : 0,
+  };
 }
 
 /**
@@ -104,6 +130,47 @@ export const MIGRATIONS: readonly Migration[] = [
         if (!metric.has('inputs')) metric.set('inputs', null);
         toText(metric, 'task');
       }
+    },
+  },
+  {
+    // v4 personas were names behind a journey's header and the CX maturity self-assessment
+    // one board-wide level (`meta.maturity`); v5 draws both as cards on the canvas: personas
+    // get a position (a column left of everything else, in id order) and the old level
+    // becomes a maturity card with one "whole company" area.
+    id: 'v5-personas-and-maturity-on-canvas',
+    from: 4,
+    up(doc) {
+      const column = columnLeftOfBoard(doc);
+      let row = 0;
+      const place = (record: YMap) => {
+        record.set('x', column.x);
+        record.set('y', Math.min(LIMITS.coordinate, column.y + row * PLACED_CARD_SPACING));
+        row++;
+      };
+      const personas = doc.getMap('personas');
+      for (const id of [...personas.keys()].sort()) {
+        const persona = personas.get(id);
+        if (persona instanceof Y.Map) place(persona as YMap);
+      }
+      const meta = doc.getMap('meta');
+      const level = meta.get('maturity');
+      if (typeof level === 'string' && (MATURITY_LEVELS as readonly string[]).includes(level)) {
+        const areaId = newId();
+        const area = new Y.Map<unknown>();
+        for (const [k, v] of Object.entries({ id: areaId, order: 'a0', kind: 'company', level }))
+          area.set(k, v);
+        area.set('name', newText());
+        const areas = new Y.Map<unknown>();
+        areas.set(areaId, area);
+        const card = new Y.Map<unknown>();
+        const cardId = newId();
+        card.set('id', cardId);
+        card.set('title', newText());
+        card.set('areas', areas);
+        place(card);
+        doc.getMap('maturityCards').set(cardId, card);
+      }
+      meta.delete('maturity');
     },
   },
 ];

@@ -1,6 +1,12 @@
 import * as Y from 'yjs';
 import { childMaps, dict, type ReadIssue } from './read';
-import { type JourneySnapshot, metaFields, RECORD_COLLECTION_ENTRIES, ROOT_KEYS } from './records';
+import {
+  CANVAS_ITEM_COLLECTIONS,
+  type JourneySnapshot,
+  metaFields,
+  RECORD_COLLECTION_ENTRIES,
+  ROOT_KEYS,
+} from './records';
 import { setTextField } from './text';
 
 /** What `repairDoc` removed: unreadable records (reported) and orphans (counted). */
@@ -62,10 +68,7 @@ export function repairDoc(doc: Y.Doc): RepairReport {
       }
     }
     const elements = doc.getMap<unknown>('elements');
-    const endpoints = [
-      elements,
-      ...(['journeys', 'blueprints', 'matrices'] as const).map((k) => doc.getMap<unknown>(k)),
-    ];
+    const endpoints = CANVAS_ITEM_COLLECTIONS.map((k) => doc.getMap<unknown>(k));
     const isItem = (id: unknown) =>
       typeof id === 'string' && endpoints.some((root) => root.get(id) instanceof Y.Map);
     for (const [id, m] of [...childMaps(elements, 'elements', undefined)]) {

@@ -2,7 +2,7 @@
  * Version of the board document's layout. Every board stores the version it was written
  * with in `meta.schemaVersion`; `migrations.ts` brings older boards up to this one.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Upper bounds that keep a hostile or broken board from exhausting memory or the UI. */
 export const LIMITS = {

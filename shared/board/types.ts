@@ -10,6 +10,7 @@ export * from './records/blueprint';
 export * from './records/element';
 export * from './records/journey';
 export * from './records/matrix';
+export * from './records/maturity';
 export * from './records/meta';
 export * from './records/metric';
 export * from './records/persona';

@@ -68,6 +68,28 @@ describe('.cxboard files', () => {
       inputs: { calculator: 'ltv', acquisitionCost: 500_000, retention: 0.5, periods: 3 },
     });
     expect(Object.values(snap.blueprints)[0]!.columns).toHaveLength(5);
+    const persona = Object.values(snap.personas)[0]!;
+    expect(persona).toMatchObject({ name: 'Oleg, 34', x: -900, y: 0, quote: 'Just tell me when it arrives' });
+    expect(journey.personaId).toBe(persona.id);
+    const maturity = Object.values(snap.maturityCards)[0]!;
+    expect(maturity.areas.map((a) => [a.kind, a.name, a.level])).toEqual([
+      ['service', '', 'proactive'],
+      ['it', '', 'reactive'],
+      ['custom', 'Branches', null],
+    ]);
+  });
+
+  it('migrates the schema v4 fixture: nothing lost, no persona or maturity card invented', () => {
+    const { board, warnings, migratedFrom } = load('v4.cxboard');
+    expect(warnings).toEqual([]);
+    expect(migratedFrom).toBe(4);
+    const snap = board.snapshot();
+    boardSnapshotSchema.parse(snap);
+    expect(checkInvariants(snap)).toEqual([]);
+    expect(snap.meta.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(Object.values(snap.journeys)[0]!.stages).toHaveLength(5);
+    expect(snap.personas).toEqual({});
+    expect(snap.maturityCards).toEqual({});
   });
 
   for (const version of [1, 2]) {

@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { compareOrdered, isOrderKey, type Ordered } from '../order';
 import type { YMap } from '../read';
 import {
+  CANVAS_ITEM_COLLECTIONS,
   checkStyle,
   ELEMENT_DEFAULTS,
   type ElementSnapshot,
@@ -17,7 +18,6 @@ import {
 } from '../records';
 import { LIMITS } from '../schema';
 import { newText, setTextField } from '../text';
-import type { BoardCollection } from '../types';
 import { type CommandContext, checkList, clampCoord, newRecord, recordIn } from './context';
 
 /** Commands of the free elements: stickies, texts, shapes, frames and connectors. */
@@ -50,11 +50,8 @@ export interface ElementPatch {
 /** Most elements one paste or duplicate may add. */
 export const MAX_PASTE = 5000;
 
-/** Collections whose records a connector may join. */
-const ENDPOINT_COLLECTIONS: readonly BoardCollection[] = ['elements', 'journeys', 'blueprints', 'matrices'];
-
 function hasEndpoint(ctx: CommandContext, id: string): boolean {
-  return ENDPOINT_COLLECTIONS.some((k) => ctx.roots[k].get(id) instanceof Y.Map);
+  return CANVAS_ITEM_COLLECTIONS.some((k) => ctx.roots[k].get(id) instanceof Y.Map);
 }
 
 function checkEndpoint(ctx: CommandContext, id: unknown): string {

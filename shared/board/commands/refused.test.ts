@@ -23,8 +23,10 @@ function fixture() {
   const metric = board.addMetric({ journeyId: journey, stageId: stage, kind: 'nps' });
   const metric2 = board.addMetric({ journeyId: journey, stageId: stage2, kind: 'csat' });
   const matrix = board.addMatrix({ journeyId: journey, x: 0, y: 0 });
+  const maturityCard = board.addMaturityCard({ x: 0, y: 0, areas: [{ kind: 'service' }] });
+  const area = board.snapshot().maturityCards[maturityCard]!.areas[0]!.id;
   const ids = { journey, stage, lane, card, moment, sticky, frame, persona, blueprint, column, processCard };
-  return { board, ids: { ...ids, linked, metric, metric2, matrix } };
+  return { board, ids: { ...ids, linked, metric, metric2, matrix, maturityCard, area } };
 }
 
 type Ids = ReturnType<typeof fixture>['ids'];
@@ -45,7 +47,6 @@ const good = {
 const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ['setTitle: too long', (b) => b.setTitle('t'.repeat(501))],
   ['setTitle: not text', (b) => b.setTitle(bad(42))],
-  ['setMaturity', (b) => b.setMaturity(bad('legendary'))],
   ['addElement: type', (b) => b.addElement({ type: bad('blob'), x: 0, y: 0 })],
   ['addElement: NaN', (b) => b.addElement({ type: 'sticky', x: Number.NaN, y: 0 })],
   ['addElement: text', (b) => b.addElement({ type: 'sticky', x: 0, y: 0, text: long })],
@@ -121,7 +122,24 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ['addPersona', (b) => b.addPersona({ name: long })],
   ['addPersona: expectations', (b) => b.addPersona({ expectations: { speed: bad(1) } })],
   ['updatePersona', (b, i) => b.updatePersona(i.persona, { quote: bad({}) })],
+  ['updatePersona: position', (b, i) => b.updatePersona(i.persona, { x: Number.POSITIVE_INFINITY })],
+  ['addPersona: position', (b) => b.addPersona({ y: bad('top') })],
   ['deletePersona', (b) => b.deletePersona('missing')],
+  ['addMaturityCard: x', (b) => b.addMaturityCard({ x: Number.NaN, y: 0 })],
+  ['addMaturityCard: area', (b) => b.addMaturityCard({ x: 0, y: 0, areas: [{ level: bad('legendary') }] })],
+  [
+    'addMaturityCard: too many areas',
+    (b) => b.addMaturityCard({ x: 0, y: 0, areas: Array.from({ length: 51 }, () => ({})) }),
+  ],
+  ['updateMaturityCard', (b, i) => b.updateMaturityCard(i.maturityCard, { title: 't'.repeat(501) })],
+  ['updateMaturityCard: missing', (b) => b.updateMaturityCard('missing', { x: 1 })],
+  ['deleteMaturityCard', (b) => b.deleteMaturityCard('missing')],
+  ['addMaturityArea: kind', (b, i) => b.addMaturityArea(i.maturityCard, { kind: bad('finance') })],
+  ['addMaturityArea: index', (b, i) => b.addMaturityArea(i.maturityCard, { index: -1 })],
+  ['addMaturityArea: card', (b) => b.addMaturityArea('missing', {})],
+  ['updateMaturityArea', (b, i) => b.updateMaturityArea(i.maturityCard, i.area, { level: bad('top') })],
+  ['updateMaturityArea: area', (b, i) => b.updateMaturityArea(i.maturityCard, 'missing', { name: 'x' })],
+  ['deleteMaturityArea', (b, i) => b.deleteMaturityArea(i.maturityCard, 'missing')],
   ['addBlueprint: journey', (b) => b.addBlueprint({ journeyId: 'missing', x: 0, y: 0 })],
   [
     'addBlueprint: linked with columns',

@@ -5,6 +5,7 @@ import { type BlueprintSnapshot, blueprintSchema, readBlueprint } from './bluepr
 import { elementSchema, readElement } from './element';
 import { type JourneySnapshot, journeySchema, readJourney } from './journey';
 import { matrixSchema, readMatrix } from './matrix';
+import { maturityCardSchema, readMaturityCard } from './maturity';
 import { metricSchema, readMetric } from './metric';
 import { personaSchema, readPersona } from './persona';
 
@@ -90,6 +91,12 @@ export const RECORD_COLLECTIONS = {
     followsJourneys: false,
     read: (id, m) => readPersona(id, m),
   }),
+  maturityCards: collection({
+    schema: maturityCardSchema,
+    followsJourneys: false,
+    read: (id, m, _journeys, onIssue) => readMaturityCard(id, m, onIssue),
+    prune: (m, card) => pruneChildren(m.get('areas'), new Set(card.areas.map((a) => a.id))),
+  }),
   blueprints: collection({
     schema: blueprintSchema,
     followsJourneys: true,
@@ -146,6 +153,19 @@ export const RECORD_COLLECTION_ENTRIES = Object.entries(RECORD_COLLECTIONS) as [
   RecordCollectionKey,
   RecordCollection<unknown>,
 ][];
+
+/**
+ * Collections whose records are items on the canvas that a connector may join (free elements
+ * and the structured frames and cards). Connector checks, readers, repair and invariants use it.
+ */
+export const CANVAS_ITEM_COLLECTIONS = [
+  'elements',
+  'journeys',
+  'personas',
+  'maturityCards',
+  'blueprints',
+  'matrices',
+] as const satisfies readonly RecordCollectionKey[];
 
 /** Root keys of the Y.Doc: one Y.Map per collection. Nothing else lives at the root. */
 export const ROOT_KEYS: readonly ('meta' | RecordCollectionKey)[] = [

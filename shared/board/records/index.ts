@@ -20,6 +20,7 @@ export * from './element';
 export * from './fields';
 export * from './journey';
 export * from './matrix';
+export * from './maturity';
 export * from './meta';
 export * from './metric';
 export * from './persona';

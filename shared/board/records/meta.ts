@@ -1,23 +1,17 @@
 import { z } from 'zod';
 import type { YMap } from '../read';
 import { SCHEMA_VERSION } from '../schema';
-import { MAX_TITLE_LENGTH, nullableOneOf, text } from './fields';
+import { MAX_TITLE_LENGTH, text } from './fields';
 
 /** The board's own fields, in the `meta` root map. */
-export const MATURITY_LEVELS = ['reactive', 'proactive', 'customer-centric', 'monetisation'] as const;
-/** CX maturity self-assessment level (DOMAIN 2.7). */
-export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
-
 export const metaFields = {
   /** The board's title: the same bound on write and read, so every board loaded can be saved. */
   title: text(MAX_TITLE_LENGTH),
-  maturity: nullableOneOf(MATURITY_LEVELS),
 };
 
 export const boardMetaSchema = z.object({
   schemaVersion: z.number().int().min(1),
   title: metaFields.title.schema,
-  maturity: metaFields.maturity.schema,
 });
 export type BoardMeta = z.infer<typeof boardMetaSchema>;
 
@@ -27,6 +21,5 @@ export function readMeta(meta: YMap): BoardMeta {
     schemaVersion:
       typeof version === 'number' && Number.isInteger(version) && version >= 1 ? version : SCHEMA_VERSION,
     title: metaFields.title.repair(meta.get('title')),
-    maturity: metaFields.maturity.repair(meta.get('maturity')),
   };
 }
