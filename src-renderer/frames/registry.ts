@@ -1,6 +1,8 @@
 import type { BoardSnapshot } from '../../shared/board';
 import { journeyFrame } from './journey/frame';
 import { matrixFrame } from './matrix/frame';
+import { maturityFrame } from './maturity/frame';
+import { personaFrame } from './persona/frame';
 import type { FrameKind, FrameRecord, Size } from './types';
 
 /**
@@ -8,7 +10,7 @@ import type { FrameKind, FrameRecord, Size } from './types';
  * (exporting a `defineFrameKind(...)`) and one line here; the canvas takes everything else
  * from the kind. Order: the order frames are stacked in (later kinds in front).
  */
-export const FRAME_KINDS: readonly FrameKind[] = [journeyFrame, matrixFrame];
+export const FRAME_KINDS: readonly FrameKind[] = [journeyFrame, matrixFrame, personaFrame, maturityFrame];
 
 /** The kind whose React Flow node type is `type`, if any. */
 export function frameKindOf(

@@ -118,7 +118,7 @@ export const JourneyFarFrame = memo(function JourneyFarFrame({
           return (
             <Label
               key={lane.id}
-              text={laneDisplayTitle(lane, t)}
+              text={laneDisplayTitle(lane, journey.kind, t)}
               x={m.padding + m.cellPadding}
               y={box.y + m.cellPadding + LANE_SIZE * 0.8}
               size={LANE_SIZE}

@@ -177,12 +177,13 @@ function LaneRow({
   toBeShownByDefault: boolean;
 }) {
   const { t } = useTranslation();
-  const title = laneDisplayTitle(lane, t);
+  const title = laneDisplayTitle(lane, journey.kind, t);
   const firstColumn = layout.columns[0];
   return (
     <>
       <LaneHeader
         journeyId={journey.id}
+        journeyKind={journey.kind}
         lane={lane}
         title={title}
         order={laneOrder}

@@ -10,13 +10,17 @@ import {
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../../board/BoardContext';
 import { useCreateMatrixFromJourney } from '../matrix';
 import { CaptionedField, InlineField } from '../common/InlineField';
+import { RadioGroup } from '../common/RadioGroup';
+import { initialsOf } from '../persona/initials';
+import { PERSONA_CARD_SIZE } from '../persona/size';
 import type { ReverseView } from './layout';
 import { JOURNEY_METRICS } from './layout';
-import { RadioGroup } from '../common/RadioGroup';
-import { forwardSummary } from './reading';
+import { forwardSummary, subjectContext } from './reading';
 import { useJourneyUi } from './uiStore';
 
 const NEW_PERSONA = '__new__';
+/** Gap between a map and the persona card created from its header. */
+const PERSONA_CARD_GAP = 80;
 
 /**
  * The frame's header: kind badge, title, as-is/to-be state, persona/segment and scenario
@@ -98,7 +102,7 @@ export const JourneyHeader = memo(function JourneyHeader({
           caption={t('journey.header.scenarioGoal')}
           fieldClassName="jm-header-field jm-grow"
           value={journey.scenarioGoal}
-          placeholder={t('journey.header.scenarioGoalPlaceholder')}
+          placeholder={t('journey.header.scenarioGoalPlaceholder', subjectContext(journey.kind))}
           onCommit={(scenarioGoal) => board.updateJourney(journey.id, { scenarioGoal })}
         />
       </div>
@@ -178,7 +182,13 @@ function PersonaPicker({ journey, readOnly }: { journey: JourneySnapshot; readOn
       const trimmed = name.trim();
       if (!trimmed) return;
       board.batch('createPersonaForJourney', () => {
-        const personaId = board.addPersona({ name: trimmed, segment: journey.segment });
+        // The new persona's card goes left of the map, its top in line with the map's.
+        const personaId = board.addPersona({
+          name: trimmed,
+          segment: journey.segment,
+          x: journey.x - PERSONA_CARD_SIZE.width - PERSONA_CARD_GAP,
+          y: journey.y,
+        });
         board.updateJourney(journey.id, { personaId });
       });
       setCreating(false);
@@ -207,9 +217,15 @@ function PersonaPicker({ journey, readOnly }: { journey: JourneySnapshot; readOn
     );
   }
 
+  const chosen = current ? personas[current] : undefined;
   return (
     <label className="jm-header-field">
       <span>{t('journey.persona.label')}</span>
+      {chosen && (
+        <span className="jm-persona-avatar" aria-hidden="true">
+          {initialsOf(chosen.name)}
+        </span>
+      )}
       <select
         className="nodrag nokey"
         value={current}

@@ -7,7 +7,7 @@ import { ConfirmLane, ConfirmStage } from './confirms';
 import { stageContent, stageDeleteNeedsConfirmation } from './content';
 import { cardPosition, JOURNEY_METRICS, type JourneyLayout } from './layout';
 import { Menu } from '../common/Menu';
-import { laneDisplayTitle, laneTypeKey } from './reading';
+import { laneDisplayTitle, laneTypeName } from './reading';
 import { stepTarget } from './dragTargets';
 import { type JourneyPopover, useJourneyUi } from './uiStore';
 
@@ -205,7 +205,7 @@ function PopoverContent({
       };
       return (
         <Menu
-          label={t('journey.lane.options', { title: laneDisplayTitle(lane, t) })}
+          label={t('journey.lane.options', { title: laneDisplayTitle(lane, journey.kind, t) })}
           onClose={close}
           items={[
             { label: t('journey.lane.moveUp'), onSelect: () => move(-1), disabled: order[0] === lane.id },
@@ -229,7 +229,7 @@ function PopoverContent({
           label={t('journey.lane.addMenu')}
           onClose={close}
           items={LANE_TYPES.map((type) => ({
-            label: t(laneTypeKey(type)),
+            label: laneTypeName(type, journey.kind, t),
             onSelect: () => {
               board.addLane(journey.id, { type });
               close();

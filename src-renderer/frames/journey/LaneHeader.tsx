@@ -1,17 +1,19 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
-import type { LaneSnapshot } from '../../../shared/board';
+import type { JourneyKind, LaneSnapshot } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
 import { EmotionControls } from './EmotionControls';
 import { InlineField } from '../common/InlineField';
 import { JOURNEY_METRICS } from './layout';
-import { laneTypeKey } from './reading';
+import { laneTypeName } from './reading';
 import { STRUCTURE_DRAG_TYPE } from './StageHeader';
 import { useJourneyUi } from './uiStore';
 import { useReorderDrop } from './useReorderDrop';
 
 export interface LaneHeaderProps {
   journeyId: string;
+  /** The map's kind: an employee map names its lanes after the employee. */
+  journeyKind: JourneyKind;
   lane: LaneSnapshot;
   /** The name shown (own title or the type's translated name). */
   title: string;
@@ -31,6 +33,7 @@ export interface LaneHeaderProps {
  */
 export const LaneHeader = memo(function LaneHeader({
   journeyId,
+  journeyKind,
   lane,
   title,
   order,
@@ -43,7 +46,7 @@ export const LaneHeader = memo(function LaneHeader({
   // Viewing only: no grip and no menu (every item of it changes the map); the title is read-only.
   const readOnly = useBoardReadOnly();
   const menuOpen = useJourneyUi((s) => s.popover?.kind === 'laneMenu' && s.popover.id === lane.id);
-  const typeName = t(laneTypeKey(lane.type));
+  const typeName = laneTypeName(lane.type, journeyKind, t);
   const drop = useReorderDrop({
     kind: 'lane',
     journeyId,

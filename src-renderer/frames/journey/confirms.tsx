@@ -84,7 +84,7 @@ export function ConfirmLane({ journey, laneId, close }: ConfirmProps & { laneId:
   return (
     <div role="alertdialog" aria-labelledby={titleId} className="jm-dialog jm-confirm">
       <p id={titleId}>
-        {t('journey.lane.confirmDelete', { title: laneDisplayTitle(lane, t), count: cards })}
+        {t('journey.lane.confirmDelete', { title: laneDisplayTitle(lane, journey.kind, t), count: cards })}
       </p>
       <div className="jm-dialog-actions">
         <button

@@ -12,7 +12,7 @@ import { CaptionedField } from '../common/InlineField';
 import { isCardLane } from './layout';
 import { isPaletteColor } from './palette';
 import { RadioGroup } from '../common/RadioGroup';
-import { laneDisplayTitle, parseTags } from './reading';
+import { laneDisplayTitle, parseTags, subjectContext } from './reading';
 
 interface EditorProps {
   journey: JourneySnapshot;
@@ -124,7 +124,7 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
           >
             {cardLanes.map((l) => (
               <option key={l.id} value={l.id}>
-                {laneDisplayTitle(l, t)}
+                {laneDisplayTitle(l, journey.kind, t)}
               </option>
             ))}
           </select>
@@ -183,17 +183,17 @@ export function MomentEditor({ journey, momentId, close }: EditorProps & { momen
         </select>
       </label>
       <CaptionedField
-        caption={t('journey.moment.target')}
+        caption={t('journey.moment.target', subjectContext(journey.kind))}
         multiline
         value={moment.target}
-        placeholder={t('journey.moment.targetHint')}
+        placeholder={t('journey.moment.targetHint', subjectContext(journey.kind))}
         onCommit={(next) => board.updateMoment(journey.id, moment.id, { target: next })}
       />
       <CaptionedField
-        caption={t('journey.moment.current')}
+        caption={t('journey.moment.current', subjectContext(journey.kind))}
         multiline
         value={moment.current}
-        placeholder={t('journey.moment.currentHint')}
+        placeholder={t('journey.moment.currentHint', subjectContext(journey.kind))}
         onCommit={(next) => board.updateMoment(journey.id, moment.id, { current: next })}
       />
       <label className="jm-field">

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { BoardDoc, type LaneSnapshot } from '../../../shared/board';
 import {
@@ -6,6 +7,7 @@ import {
   defaultMomentType,
   forwardSummary,
   laneDisplayTitle,
+  subjectContext,
   parseTags,
   stageNumbers,
 } from './reading';
@@ -56,12 +58,20 @@ describe('reverse CJM reading', () => {
 
 describe('labels and defaults', () => {
   const lane = (title: string): LaneSnapshot => ({ id: 'l', type: 'barriers', title });
-  const t = (key: string) => `<${key}>`;
+  const t = ((key: string, options?: { context?: string }) =>
+    `<${key}${options?.context ? `_${options.context}` : ''}>`) as unknown as TFunction;
 
   it('shows a lane by its own title, else by its translated type', () => {
-    expect(laneDisplayTitle(lane(''), t)).toBe('<journey.lane.type.barriers>');
-    expect(laneDisplayTitle(lane('   '), t)).toBe('<journey.lane.type.barriers>');
-    expect(laneDisplayTitle(lane('Pains'), t)).toBe('Pains');
+    expect(laneDisplayTitle(lane(''), 'cjm', t)).toBe('<journey.lane.type.barriers>');
+    expect(laneDisplayTitle(lane('   '), 'reverse', t)).toBe('<journey.lane.type.barriers>');
+    expect(laneDisplayTitle(lane('Pains'), 'cjm', t)).toBe('Pains');
+  });
+
+  it('names the lanes of an employee journey map after the employee', () => {
+    expect(laneDisplayTitle(lane(''), 'ejm', t)).toBe('<journey.lane.type.barriers_employee>');
+    expect(laneDisplayTitle(lane('Pains'), 'ejm', t)).toBe('Pains');
+    expect(subjectContext('ejm')).toEqual({ context: 'employee' });
+    expect(subjectContext('cjm')).toEqual({});
   });
 
   it('suggests the moment of truth from the stage position', () => {

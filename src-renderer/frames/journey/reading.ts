@@ -1,4 +1,5 @@
-import type { JourneySnapshot, LaneSnapshot, LaneType, MomentType } from '../../../shared/board';
+import type { TFunction } from 'i18next';
+import type { JourneyKind, JourneySnapshot, LaneSnapshot, LaneType, MomentType } from '../../../shared/board';
 import type { OrderTarget } from './dragTargets';
 import type { ReverseView } from './layout';
 
@@ -40,18 +41,40 @@ export function forwardSummary(journey: JourneySnapshot, untitledStage: string):
   return goal ? [...steps, goal] : steps;
 }
 
-/** i18n key of a lane type's default name. */
+/** Whom a map follows: the customer, or an employee (EJM, DOMAIN 2.4). */
+export type JourneySubject = 'customer' | 'employee';
+
+/** The subject of a journey kind. */
+export function subjectOf(kind: JourneyKind): JourneySubject {
+  return kind === 'ejm' ? 'employee' : 'customer';
+}
+
+/**
+ * Translation options for a text that names the map's subject: i18next's `context`, so on an
+ * employee journey map `key_employee` is used where the locale has one ("Employee steps")
+ * and the plain key where the wording does not depend on the subject ("Touchpoints").
+ */
+export function subjectContext(kind: JourneyKind): { context?: 'employee' } {
+  return subjectOf(kind) === 'employee' ? { context: 'employee' } : {};
+}
+
+/** i18n key of a lane type's default name (translate it with `subjectContext`). */
 export function laneTypeKey(type: LaneType): string {
   return `journey.lane.type.${type}`;
 }
 
+/** A lane type's default name on a map of this kind. */
+export function laneTypeName(type: LaneType, kind: JourneyKind, t: TFunction): string {
+  return t(laneTypeKey(type), subjectContext(kind));
+}
+
 /**
- * The name a lane shows: its own title, or the translated name of its type while it has
- * none (lanes created from a preset are untitled, see shared/board/presets.ts).
+ * The name a lane shows: its own title, or the translated name of its type on a map of this
+ * kind while it has none (lanes created from a preset are untitled, see shared/board/presets.ts).
  */
-export function laneDisplayTitle(lane: LaneSnapshot, translate: (key: string) => string): string {
+export function laneDisplayTitle(lane: LaneSnapshot, kind: JourneyKind, t: TFunction): string {
   const own = lane.title.trim();
-  return own || translate(laneTypeKey(lane.type));
+  return own || laneTypeName(lane.type, kind, t);
 }
 
 /**

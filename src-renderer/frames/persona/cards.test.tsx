@@ -1,0 +1,156 @@
+import i18next from 'i18next';
+import { createElement, type ComponentType } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { describe, expect, it } from 'vitest';
+import { BoardDoc } from '../../../shared/board';
+import { BoardProvider } from '../../board/BoardContext';
+import { collectResources } from '../../i18n/resources';
+import { auditFrameHtml } from '../common/a11yAudit';
+import { maturityFrame } from '../maturity/frame';
+import { maturityCardSize } from '../maturity/layout';
+import type { FrameKind } from '../types';
+import { personaFrame } from './frame';
+
+/**
+ * The persona and maturity card kinds: drawn in both languages with every control named and
+ * no key left untranslated, nothing focusable at far zoom, and copies
+ * that survive the clipboard and refuse what the board would refuse.
+ */
+
+const resources = collectResources(
+  import.meta.glob(['../../*/locales/*.json', '../*/locales/*.json'], { eager: true }),
+);
+
+function i18n(lng: 'en' | 'ru') {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng,
+    resources: { en: { translation: resources.en }, ru: { translation: resources.ru } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    showSupportNotice: false,
+  });
+  return instance;
+}
+
+function filledBoard() {
+  const board = BoardDoc.create();
+  const journey = board.addJourney({
+    kind: 'cjm',
+    preset: 'light',
+    title: 'Pension card',
+    x: 0,
+    y: 0,
+    stageTitles: ['Use'],
+  });
+  const persona = board.addPersona({
+    name: 'Anna Petrova, 67',
+    segment: 'Pensioners',
+    goals: 'Pension on a card',
+    quote: 'Do not rush me',
+    expectations: { speed: 'Same day' },
+    x: -500,
+    y: 0,
+  });
+  board.updateJourney(journey, { personaId: persona });
+  const stage = board.snapshot().journeys[journey]!.stages[0]!.id;
+  board.addMetric({ journeyId: journey, stageId: stage, kind: 'nps' });
+  const maturity = board.addMaturityCard({
+    x: -500,
+    y: 800,
+    title: 'Where we stand',
+    areas: [
+      { kind: 'service', level: 'proactive' },
+      { kind: 'custom', name: 'Branches' },
+    ],
+  });
+  return { board, persona, maturity };
+}
+
+function draw(board: BoardDoc, kind: FrameKind, id: string, lng: 'en' | 'ru', far = false): string {
+  const record = kind.records(board.snapshot())[id]!;
+  const Drawing = (far ? kind.Far : kind.Detailed) as ComponentType<{ record: unknown; selected: boolean }>;
+  return renderToStaticMarkup(
+    createElement(
+      I18nextProvider,
+      { i18n: i18n(lng) },
+      createElement(BoardProvider, { board }, createElement(Drawing, { record, selected: false })),
+    ),
+  );
+}
+
+describe('persona and maturity cards', () => {
+  const { board, persona, maturity } = filledBoard();
+  const kinds: [FrameKind, string][] = [
+    [personaFrame, persona],
+    [maturityFrame, maturity],
+  ];
+
+  it('name every control and leave no key untranslated, in both languages', () => {
+    for (const lng of ['en', 'ru'] as const) {
+      for (const [kind, id] of kinds) {
+        const html = draw(board, kind, id, lng);
+        expect(auditFrameHtml(html, ['persona', 'maturity', 'journey']), `${kind.type} ${lng}`).toEqual([]);
+      }
+    }
+    const ru = draw(board, personaFrame, persona, 'ru');
+    expect(ru).toContain('aria-label="Персона: Anna Petrova, 67"');
+    expect(ru).toContain('Карты:</span> Pension card');
+    const en = draw(board, maturityFrame, maturity, 'en');
+    expect(en).toContain('aria-label="CX maturity: Where we stand"');
+    // NPS is measured on this board: ticked among the reactive stage's typical metrics.
+    expect(en).toMatch(/<li class="is-measured">NPS<span class="mc-measured">✓ measured<\/span><\/li>/);
+    expect(en).toContain('checked="" value="proactive"');
+  });
+
+  it('draw initials as the photo placeholder', () => {
+    expect(draw(board, personaFrame, persona, 'en')).toContain(
+      '<div class="pc-avatar" aria-hidden="true">AP</div>',
+    );
+  });
+
+  it('have nothing focusable at far zoom', () => {
+    for (const [kind, id] of kinds) {
+      const html = draw(board, kind, id, 'en', true);
+      expect(html).not.toMatch(/<(input|textarea|select|button|a)\b|tabindex/);
+      expect(html).toContain('aria-label=');
+    }
+    expect(draw(board, maturityFrame, maturity, 'en', true)).toContain(
+      'mc-far-cell mc-stage-proactive is-checked',
+    );
+  });
+
+  it('copy and paste through the clipboard with fresh ids, refusing what the board would refuse', () => {
+    for (const [kind, id] of kinds) {
+      const record = kind.records(board.snapshot())[id]!;
+      const parsed = kind.parse(JSON.parse(JSON.stringify(record)));
+      expect(parsed, kind.type).toEqual(record);
+      const other = BoardDoc.create();
+      let copy = '';
+      other.batch('paste', () => {
+        copy = kind.paste(other, parsed!, { x: 40, y: 50 });
+      });
+      const pasted = kind.records(other.snapshot())[copy]!;
+      expect(pasted.id).not.toBe(id);
+      expect({ ...pasted, id: record.id, x: record.x, y: record.y, areas: undefined }).toEqual({
+        ...record,
+        areas: undefined,
+      });
+      expect([pasted.x, pasted.y]).toEqual([40, 50]);
+      expect(kind.parse({ ...record, x: Number.NaN })).toBeNull();
+      expect(kind.parse(null)).toBeNull();
+    }
+    const card = maturityFrame.records(board.snapshot())[maturity]!;
+    expect(
+      personaFrame.parse({ ...personaFrame.records(board.snapshot())[persona]!, quote: 'q'.repeat(100_001) }),
+    ).toBeNull();
+    expect(maturityFrame.parse({ ...card, areas: [card.areas[0], card.areas[0]] })).toBeNull();
+    expect(maturityFrame.parse({ ...card, areas: [{ ...card.areas[0], level: 'legendary' }] })).toBeNull();
+  });
+
+  it('size the maturity card from its areas', () => {
+    expect(maturityCardSize(0)).toEqual({ width: 966, height: 274 });
+    expect(maturityCardSize(5).height - maturityCardSize(4).height).toBe(46);
+  });
+});
