@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { createElement, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
@@ -72,11 +72,11 @@ function draw(board: BoardDoc, kind: FrameKind, id: string, lng: 'en' | 'ru', fa
   const record = kind.records(board.snapshot())[id]!;
   const Drawing = (far ? kind.Far : kind.Detailed) as ComponentType<{ record: unknown; selected: boolean }>;
   return renderToStaticMarkup(
-    createElement(
-      I18nextProvider,
-      { i18n: i18n(lng) },
-      createElement(BoardProvider, { board }, createElement(Drawing, { record, selected: false })),
-    ),
+    <I18nextProvider i18n={i18n(lng)}>
+      <BoardProvider board={board}>
+        <Drawing record={record} selected={false} />
+      </BoardProvider>
+    </I18nextProvider>,
   );
 }
 
@@ -141,7 +141,7 @@ describe('persona and maturity cards', () => {
       expect(kind.parse({ ...record, x: Number.NaN })).toBeNull();
       expect(kind.parse(null)).toBeNull();
     }
-    const card = maturityFrame.records(board.snapshot())[maturity]!;
+    const card = board.snapshot().maturityCards[maturity]!;
     expect(
       personaFrame.parse({ ...personaFrame.records(board.snapshot())[persona]!, quote: 'q'.repeat(100_001) }),
     ).toBeNull();
