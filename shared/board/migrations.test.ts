@@ -108,7 +108,11 @@ describe('migrations', () => {
     doc.getMap('metrics').set('a', plain);
     doc.getMap('metrics').set('b', typed);
     doc.getMap('metrics').set('junk', 'not a metric');
-    expect(migrate(doc)).toEqual({ ok: true, from: 3, applied: ['v4-metric-inputs-and-task'] });
+    expect(migrate(doc)).toEqual({
+      ok: true,
+      from: 3,
+      applied: ['v4-metric-inputs-and-task', 'v5-personas-and-maturity-on-canvas'],
+    });
     expect(plain.get('task')).toBeInstanceOf(Y.Text);
     expect(String(plain.get('task'))).toBe('');
     expect(plain.get('inputs')).toBeNull();
