@@ -8,9 +8,10 @@ import type { FrameKind, FrameRecord, Size } from './types';
 /**
  * The frame kinds of the canvas. Adding a kind is its own folder under `src-renderer/frames/`
  * (exporting a `defineFrameKind(...)`) and one line here; the canvas takes everything else
- * from the kind. Order: the order frames are stacked in (later kinds in front).
+ * from the kind. Order: the order frames are stacked in (later kinds in front) and pasted in
+ * (personas before the maps that point to them, maps before the matrices that follow them).
  */
-export const FRAME_KINDS: readonly FrameKind[] = [journeyFrame, matrixFrame, personaFrame, maturityFrame];
+export const FRAME_KINDS: readonly FrameKind[] = [personaFrame, journeyFrame, matrixFrame, maturityFrame];
 
 /** The kind whose React Flow node type is `type`, if any. */
 export function frameKindOf(

@@ -50,6 +50,7 @@ export function pasteJourney(
   board: BoardDoc,
   journey: JourneySnapshot,
   at: { x: number; y: number },
+  pasted: ReadonlyMap<string, string> = new Map(),
 ): string {
   const id = board.addJourney({ kind: journey.kind, title: journey.title, x: at.x, y: at.y });
   const created = board.snapshot();
@@ -94,10 +95,13 @@ export function pasteJourney(
       current: moment.current,
     });
   }
+  // A persona copied with the map (pasted before it: persona cards come first in the
+  // registry) is the copy's persona; else the original, when it is on this board.
   const personaId =
-    journey.personaId !== null && Object.hasOwn(created.personas, journey.personaId)
-      ? journey.personaId
-      : null;
+    journey.personaId === null
+      ? null
+      : (pasted.get(journey.personaId) ??
+        (Object.hasOwn(created.personas, journey.personaId) ? journey.personaId : null));
   board.updateJourney(id, {
     segment: journey.segment,
     scenarioGoal: journey.scenarioGoal,

@@ -10,6 +10,7 @@ import { auditFrameHtml } from '../common/a11yAudit';
 import { maturityFrame } from '../maturity/frame';
 import { maturityCardSize } from '../maturity/layout';
 import type { FrameKind } from '../types';
+import { pasteJourney } from '../journey/copy';
 import { personaFrame } from './frame';
 
 /**
@@ -129,7 +130,7 @@ describe('persona and maturity cards', () => {
       const other = BoardDoc.create();
       let copy = '';
       other.batch('paste', () => {
-        copy = kind.paste(other, parsed!, { x: 40, y: 50 });
+        copy = kind.paste(other, parsed!, { x: 40, y: 50 }, new Map());
       });
       const pasted = kind.records(other.snapshot())[copy]!;
       expect(pasted.id).not.toBe(id);
@@ -147,6 +148,27 @@ describe('persona and maturity cards', () => {
     ).toBeNull();
     expect(maturityFrame.parse({ ...card, areas: [card.areas[0], card.areas[0]] })).toBeNull();
     expect(maturityFrame.parse({ ...card, areas: [{ ...card.areas[0], level: 'legendary' }] })).toBeNull();
+  });
+
+  it('link a map copied with its persona to the copied persona', () => {
+    const journey = Object.values(board.snapshot().journeys)[0]!;
+    const other = BoardDoc.create();
+    other.batch('paste', () => {
+      const personaCopy = personaFrame.paste(
+        other,
+        board.snapshot().personas[persona]!,
+        { x: 0, y: 0 },
+        new Map(),
+      );
+      const mapCopy = pasteJourney(other, journey, { x: 600, y: 0 }, new Map([[persona, personaCopy]]));
+      expect(other.snapshot().journeys[mapCopy]!.personaId).toBe(personaCopy);
+    });
+    // Without the persona, a map pasted into another board has none.
+    const third = BoardDoc.create();
+    third.batch('paste', () => {
+      const mapCopy = pasteJourney(third, journey, { x: 0, y: 0 }, new Map());
+      expect(third.snapshot().journeys[mapCopy]!.personaId).toBeNull();
+    });
   });
 
   it('size the maturity card from its areas', () => {
