@@ -1,8 +1,10 @@
 import { type DragEvent, memo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardSnapshot, LaneType } from '../../../shared/board';
+import type { CardSnapshot, LaneType, MetricSnapshot } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
 import { useZoomDetail } from '../../canvas/detail';
+import { MetricChips } from '../../stage-metrics/MetricChips';
+import { useMetricDialog } from '../../stage-metrics/store';
 import { insertionIndex, resolveCardDrop } from './dragTargets';
 import { CARD_DRAG_TYPE, JourneyCard } from './JourneyCard';
 import { COMPACT_ZOOM, JOURNEY_METRICS } from './layout';
@@ -19,6 +21,8 @@ export interface CardCellProps {
   stageTitle: string;
   laneTitle: string;
   cards: readonly CardSnapshot[] | undefined;
+  /** The stage's metrics when this cell shows them (the journey's first Metrics lane), else undefined. */
+  metrics?: readonly MetricSnapshot[] | undefined;
   x: number;
   y: number;
   height: number;
@@ -38,6 +42,7 @@ export const CardCell = memo(function CardCell({
   stageTitle,
   laneTitle,
   cards = EMPTY,
+  metrics,
   x,
   y,
   height,
@@ -49,7 +54,7 @@ export const CardCell = memo(function CardCell({
   // whose card is being edited keeps its cards, so zooming out does not drop the draft.
   const zoomedOut = !useZoomDetail(COMPACT_ZOOM, journeyId, {
     offset: { x: x + JOURNEY_METRICS.stageWidth / 2, y: y + height / 2 },
-    weight: cards.length,
+    weight: cards.length + (metrics?.length ?? 0),
   });
   const editingHere = useJourneyUi(
     (s) => s.editingCardId !== null && cards.some((card) => card.id === s.editingCardId),
@@ -107,6 +112,9 @@ export const CardCell = memo(function CardCell({
   if (compact) {
     return (
       <div className="jm-cell is-compact" style={{ left: x, top: y, width: m.stageWidth, height }}>
+        {metrics && metrics.length > 0 && (
+          <MetricChips journeyId={journeyId} stageTitle={stageTitle} metrics={metrics} compact />
+        )}
         <ul
           className="jm-cell-list"
           aria-label={t('journey.cell.label', { stage: stageTitle, lane: laneTitle })}
@@ -136,6 +144,9 @@ export const CardCell = memo(function CardCell({
       }}
       onDrop={onDrop}
     >
+      {metrics && metrics.length > 0 && (
+        <MetricChips journeyId={journeyId} stageTitle={stageTitle} metrics={metrics} compact={false} />
+      )}
       <ul
         className="jm-cell-list"
         ref={listRef}
@@ -149,7 +160,7 @@ export const CardCell = memo(function CardCell({
         ))}
         {slot === cards.length && <li className="jm-drop-line" aria-hidden="true" />}
       </ul>
-      {!readOnly && (
+      {!readOnly && metrics === undefined && (
         <button
           type="button"
           className="jm-add-card nodrag nokey"
@@ -158,6 +169,26 @@ export const CardCell = memo(function CardCell({
         >
           + {t('journey.card.addShort')}
         </button>
+      )}
+      {!readOnly && metrics !== undefined && (
+        <div className="sm-cell-actions">
+          <button
+            type="button"
+            className="jm-add-card sm-add-metric nodrag nokey"
+            aria-label={t('metrics.lane.add', { stage: stageTitle })}
+            onClick={() => useMetricDialog.getState().show({ kind: 'add', journeyId, stageId })}
+          >
+            + {t('metrics.lane.addShort')}
+          </button>
+          <button
+            type="button"
+            className="jm-add-card nodrag nokey"
+            aria-label={t('journey.card.add', { stage: stageTitle, lane: laneTitle })}
+            onClick={addCard}
+          >
+            + {t('journey.card.addShort')}
+          </button>
+        </div>
       )}
     </div>
   );

@@ -2,7 +2,8 @@ import type { TFunction } from 'i18next';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot } from '../../../shared/board';
-import { farArt, wrapLabel } from './farView';
+import { useStageMetrics } from '../../stage-metrics/useStageMetrics';
+import { farArt, farMetricChips, wrapLabel } from './farView';
 import { truncate } from './JourneyCard';
 import { computeJourneyLayout, JOURNEY_METRICS, type ReverseView } from './layout';
 import { laneDisplayTitle } from './reading';
@@ -66,8 +67,13 @@ export const JourneyFarFrame = memo(function JourneyFarFrame({
   selected: boolean;
 }) {
   const { t } = useTranslation();
-  const layout = useMemo(() => computeJourneyLayout(journey, view), [journey, view]);
+  const stageMetrics = useStageMetrics(journey);
+  const layout = useMemo(
+    () => computeJourneyLayout(journey, view, stageMetrics.counts),
+    [journey, view, stageMetrics.counts],
+  );
   const art = useMemo(() => farArt(journey, layout), [journey, layout]);
+  const chips = useMemo(() => farMetricChips(layout, stageMetrics.byStage), [layout, stageMetrics.byStage]);
   const m = JOURNEY_METRICS;
   const title = journey.title.trim() || t('journey.header.titlePlaceholder');
   return (
@@ -133,6 +139,9 @@ export const JourneyFarFrame = memo(function JourneyFarFrame({
             style={shapes.fill ? { fill: shapes.fill } : undefined}
             d={shapes.d}
           />
+        ))}
+        {chips.map((shapes) => (
+          <path key={shapes.key} className={shapes.className} d={shapes.d} />
         ))}
         {art.moments.map((shapes) => (
           <path key={shapes.key} className={shapes.className} d={shapes.d} />

@@ -1,8 +1,11 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JourneySnapshot, LaneSnapshot, MomentSnapshot } from '../../../shared/board';
+import type { JourneySnapshot, LaneSnapshot, MetricSnapshot, MomentSnapshot } from '../../../shared/board';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
 import { keepKeysInside } from '../common/keys';
+import type { StageMetrics } from '../../stage-metrics/journeyMetrics';
+import { StageMetricDialogs } from '../../stage-metrics/StageMetricDialogs';
+import { useStageMetrics } from '../../stage-metrics/useStageMetrics';
 import type { FrameDrawingProps } from '../types';
 import { CardCell } from './CardCell';
 import { EmotionLane } from './EmotionLane';
@@ -32,7 +35,11 @@ export const JourneyFrame = memo(function JourneyFrame({
   const board = useBoard();
   // Viewing only: no add-stage / add-lane buttons (their places in the layout stay empty).
   const readOnly = useBoardReadOnly();
-  const layout = useMemo(() => computeJourneyLayout(journey, view), [journey, view]);
+  const stageMetrics = useStageMetrics(journey);
+  const layout = useMemo(
+    () => computeJourneyLayout(journey, view, stageMetrics.counts),
+    [journey, view, stageMetrics.counts],
+  );
   const numbers = useMemo(() => stageNumbers(journey, view), [journey, view]);
   const stageOrder = useMemo(() => journey.stages.map((s) => s.id), [journey.stages]);
   const laneOrder = useMemo(() => journey.lanes.map((l) => l.id), [journey.lanes]);
@@ -130,6 +137,7 @@ export const JourneyFrame = memo(function JourneyFrame({
             layout={layout}
             laneOrder={laneOrder}
             momentsByStage={momentsByStage}
+            stageMetrics={stageMetrics}
             toBeShownByDefault={toBeShownByDefault}
           />
         ) : null;
@@ -154,6 +162,7 @@ export const JourneyFrame = memo(function JourneyFrame({
       )}
 
       <JourneyPopovers journey={journey} layout={layout} />
+      <StageMetricDialogs journey={journey} stageMetrics={stageMetrics} />
     </section>
   );
 });
@@ -166,6 +175,7 @@ function LaneRow({
   layout,
   laneOrder,
   momentsByStage,
+  stageMetrics,
   toBeShownByDefault,
 }: {
   journey: JourneySnapshot;
@@ -174,6 +184,7 @@ function LaneRow({
   layout: JourneyLayout;
   laneOrder: readonly string[];
   momentsByStage: ReadonlyMap<string, MomentSnapshot[]>;
+  stageMetrics: StageMetrics;
   toBeShownByDefault: boolean;
 }) {
   const { t } = useTranslation();
@@ -231,6 +242,11 @@ function LaneRow({
               stageTitle={stageTitle}
               laneTitle={title}
               cards={journey.cells[`${stage.id}:${lane.id}`]}
+              metrics={
+                lane.id === layout.metricsLaneId
+                  ? (stageMetrics.byStage.get(stage.id) ?? NO_METRICS)
+                  : undefined
+              }
               x={column.x}
               y={box.y}
               height={box.height}
@@ -241,6 +257,8 @@ function LaneRow({
     </>
   );
 }
+
+const NO_METRICS: readonly MetricSnapshot[] = [];
 
 function groupMoments(moments: readonly MomentSnapshot[]): Map<string, MomentSnapshot[]> {
   const byStage = new Map<string, MomentSnapshot[]>();

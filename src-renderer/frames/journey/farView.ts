@@ -1,4 +1,5 @@
-import type { JourneySnapshot, MomentType } from '../../../shared/board';
+import type { JourneySnapshot, MetricSnapshot, MomentType } from '../../../shared/board';
+import { metricStatus } from '../../../shared/metrics';
 import { emotionBand, emotionPath, emotionToY } from './emotionCurve';
 import { isCardLane, JOURNEY_METRICS, type JourneyLayout } from './layout';
 import { colorClass } from './palette';
@@ -160,4 +161,28 @@ export function wrapLabel(text: string, perLine: number, lines: number): string[
       return `${l.slice(0, Math.max(1, perLine - 1)).trimEnd()}…`;
     return l;
   });
+}
+
+/**
+ * The stages' metric chips at far zoom: one block per chip in its status colour
+ * (`sm-far-<status>`), grouped into one path per status, in the chips lane of `layout`.
+ */
+export function farMetricChips(
+  layout: JourneyLayout,
+  byStage: ReadonlyMap<string, readonly MetricSnapshot[]>,
+): FarShapes[] {
+  const m = JOURNEY_METRICS;
+  const lane = layout.lanes.find((l) => l.laneId === layout.metricsLaneId);
+  if (!lane) return [];
+  const paths = new Map<string, string>();
+  for (const column of layout.columns) {
+    const metrics = byStage.get(column.stageId) ?? [];
+    metrics.forEach((metric, i) => {
+      const status = metricStatus(metric.kind, metric.current, metric.target);
+      const y = lane.y + m.cellPadding + i * (m.chipHeight + m.chipGap);
+      const d = rectPath(column.x + m.cellPadding, y, m.stageWidth - m.cellPadding * 2, m.chipHeight);
+      paths.set(status, (paths.get(status) ?? '') + d);
+    });
+  }
+  return [...paths].map(([status, d]) => ({ key: status, className: `sm-far-${status}`, d }));
 }

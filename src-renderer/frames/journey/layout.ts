@@ -39,6 +39,9 @@ export const JOURNEY_METRICS = {
   emotionLaneHeight: 184,
   momentHeight: 44,
   momentGap: 6,
+  /** A metric chip in the Metrics lane (name row, value row with a sparkline). */
+  chipHeight: 44,
+  chipGap: 6,
   /** Narrower frames cannot fit the header's controls. */
   minWidth: 760,
 } as const;
@@ -68,6 +71,25 @@ export interface LaneBox {
   maxItems: number;
 }
 
+/**
+ * How many metrics each stage has (stage id → count). A journey's metrics are shown as chips
+ * in its first Metrics lane, above that cell's cards.
+ */
+export type StageMetricCounts = ReadonlyMap<string, number>;
+
+const NO_METRICS: StageMetricCounts = new Map();
+
+/** Height of a cell's chip list for `count` metrics, with the gap before the cards (0 when none). */
+export function chipBlockHeight(count: number): number {
+  const m = JOURNEY_METRICS;
+  return count > 0 ? count * (m.chipHeight + m.chipGap) - m.chipGap + m.cellGap : 0;
+}
+
+/** The lane that shows the stages' metric chips: the first Metrics lane, or null. */
+export function metricsLaneId(journey: JourneySnapshot): string | null {
+  return journey.lanes.find((lane) => lane.type === 'metrics')?.id ?? null;
+}
+
 export interface JourneyLayout {
   width: number;
   height: number;
@@ -86,6 +108,9 @@ export interface JourneyLayout {
   /** Reverse CJM only: the end-goal column. */
   goalColumn: { x: number; width: number } | null;
   addLaneRow: { y: number; height: number };
+  /** The lane showing metric chips (see `metricsLaneId`), and each stage's chip count. */
+  metricsLaneId: string | null;
+  metricCounts: StageMetricCounts;
 }
 
 /** Lane types whose cells hold ordinary cards (text, colour, tags, evidence). */
@@ -121,21 +146,35 @@ export function laneMaxItems(journey: JourneySnapshot, lane: LaneSnapshot): numb
   return max;
 }
 
-/** Height of a lane holding at most `maxItems` items per cell. */
-export function laneHeight(type: LaneType, maxItems: number): number {
+/** Height of a lane holding at most `maxItems` items per cell (and `chips` pixels of metric chips above them). */
+export function laneHeight(type: LaneType, maxItems: number, chips = 0): number {
   const m = JOURNEY_METRICS;
   if (type === 'emotions') return m.emotionLaneHeight;
   const [item, gap] = type === 'moments' ? [m.momentHeight, m.momentGap] : [m.cardHeight, m.cardGap];
   // The cell is a column: padding, the items with gaps between them, the cell gap, the add button.
   const list = maxItems > 0 ? maxItems * (item + gap) - gap + m.cellGap : 0;
-  return Math.max(m.minLaneHeight, m.cellPadding * 2 + list + m.addButtonHeight);
+  return Math.max(m.minLaneHeight, m.cellPadding * 2 + chips + list + m.addButtonHeight);
+}
+
+/** Height of the Metrics lane showing chips: its fullest cell, chips and cards together. */
+function metricsLaneHeight(journey: JourneySnapshot, lane: LaneSnapshot, counts: StageMetricCounts): number {
+  let height = laneHeight(lane.type, 0);
+  for (const stage of journey.stages) {
+    const cards = journey.cells[`${stage.id}:${lane.id}`]?.length ?? 0;
+    height = Math.max(height, laneHeight(lane.type, cards, chipBlockHeight(counts.get(stage.id) ?? 0)));
+  }
+  return height;
 }
 
 /**
  * The full layout of a journey frame. Reverse maps built right-to-left show the "add stage"
  * column before the first stage; every other reading shows it after the last one.
  */
-export function computeJourneyLayout(journey: JourneySnapshot, view: ReverseView = 'build'): JourneyLayout {
+export function computeJourneyLayout(
+  journey: JourneySnapshot,
+  view: ReverseView = 'build',
+  metricCounts: StageMetricCounts = NO_METRICS,
+): JourneyLayout {
   const m = JOURNEY_METRICS;
   const header = headerHeight(journey, view);
   const stageHeaderY = m.padding + header;
@@ -165,9 +204,14 @@ export function computeJourneyLayout(journey: JourneySnapshot, view: ReverseView
   }
 
   let y = lanesTop;
+  const chipsLane = metricsLaneId(journey);
   const lanes: LaneBox[] = journey.lanes.map((lane) => {
     const maxItems = laneMaxItems(journey, lane);
-    const box = { laneId: lane.id, type: lane.type, y, height: laneHeight(lane.type, maxItems), maxItems };
+    const height =
+      lane.id === chipsLane
+        ? metricsLaneHeight(journey, lane, metricCounts)
+        : laneHeight(lane.type, maxItems);
+    const box = { laneId: lane.id, type: lane.type, y, height, maxItems };
     y += box.height;
     return box;
   });
@@ -187,6 +231,8 @@ export function computeJourneyLayout(journey: JourneySnapshot, view: ReverseView
     addColumn,
     goalColumn,
     addLaneRow,
+    metricsLaneId: chipsLane,
+    metricCounts,
   };
 }
 
@@ -194,11 +240,12 @@ export function computeJourneyLayout(journey: JourneySnapshot, view: ReverseView
 export function journeyNodeSize(
   journey: JourneySnapshot,
   view: ReverseView = 'build',
+  metricCounts: StageMetricCounts = NO_METRICS,
 ): {
   width: number;
   height: number;
 } {
-  const { width, height } = computeJourneyLayout(journey, view);
+  const { width, height } = computeJourneyLayout(journey, view, metricCounts);
   return { width, height };
 }
 
@@ -214,5 +261,7 @@ export function cardPosition(
   if (!column || !lane) return null;
   const m = JOURNEY_METRICS;
   const stride = lane.type === 'moments' ? m.momentHeight + m.momentGap : m.cardHeight + m.cardGap;
-  return { x: column.x + m.cellPadding, y: lane.y + m.cellPadding + index * stride };
+  // Cards of the chips lane sit below the stage's metric chips.
+  const chips = laneId === layout.metricsLaneId ? chipBlockHeight(layout.metricCounts.get(stageId) ?? 0) : 0;
+  return { x: column.x + m.cellPadding, y: lane.y + m.cellPadding + chips + index * stride };
 }
