@@ -7,6 +7,8 @@ import {
   STICKY_COLORS,
   type StickyColor,
 } from '../../../shared/board';
+import { useMetricDialog } from '../../stage-metrics/store';
+import { turnCardIntoMetric } from '../../stage-metrics/turnIntoMetric';
 import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
 import { CaptionedField } from '../common/InlineField';
 import { isCardLane } from './layout';
@@ -131,6 +133,18 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
         </label>
       </div>
       <div className="jm-dialog-actions">
+        {!readOnly && lane?.type === 'metrics' && (
+          <button
+            type="button"
+            onClick={() => {
+              const metricId = turnCardIntoMetric(board, journey.id, card);
+              close(false);
+              useMetricDialog.getState().show({ kind: 'details', journeyId: journey.id, metricId });
+            }}
+          >
+            {t('metrics.lane.turnInto')}
+          </button>
+        )}
         {!readOnly && (
           <button
             type="button"
