@@ -83,9 +83,10 @@ export const matrixRowSchema = z.object({
   money: matrixRowFields.money.schema,
   fit: matrixRowFields.fit.schema,
   humanMustStay: matrixRowFields.humanMustStay.schema,
-  humanReasonKind: matrixRowFields.humanReasonKind.schema,
+  // Added after the first release: a copy from an older version has neither (clipboard).
+  humanReasonKind: matrixRowFields.humanReasonKind.schema.default(null),
   humanReason: matrixRowFields.humanReason.schema,
-  riskKinds: matrixRowFields.riskKinds.schema,
+  riskKinds: matrixRowFields.riskKinds.schema.default([]),
   risks: matrixRowFields.risks.schema,
   decision: matrixRowFields.decision.schema,
 });

@@ -8,6 +8,7 @@ import { BoardProvider } from '../../board/BoardContext';
 import common from '../../i18n/locales/en.json';
 import commonRu from '../../i18n/locales/ru.json';
 import { type FrameFlowNode, frameNodeFor } from '../FrameNode';
+import { FarMatrix } from './FarMatrix';
 import { matrixFrame } from './frame';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
@@ -126,4 +127,24 @@ describe('matrix frame accessibility and translation', () => {
           : 'Приоритет = (боль × деньги × уместность − 1) / 124 × 100',
       );
     });
+
+  it('draws a cheap far picture: the name, a band and a priority bar per scored stage, nothing focusable', () => {
+    const { board, matrixId } = filledBoard();
+    const i18n = i18next.createInstance();
+    void i18n.init({
+      lng: 'en',
+      resources: { en: { translation: { ...common, ...en } } },
+      initAsync: false,
+      showSupportNotice: false,
+    });
+    const html = renderToStaticMarkup(
+      <I18nextProvider i18n={i18n}>
+        <FarMatrix record={board.snapshot().matrices[matrixId]!} selected={false} />
+      </I18nextProvider>,
+    );
+    expect(html).toContain('aria-label="AI matrix: AI"');
+    expect(html.match(/class="mx-far-bar/g)).toHaveLength(2);
+    expect(html).toContain('1. Первое обращение');
+    expect(html).not.toMatch(/<(button|input|textarea|select)\b/);
+  });
 });

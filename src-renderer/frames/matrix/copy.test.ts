@@ -35,6 +35,15 @@ describe('matrix copies', () => {
     expect(parseMatrix({ ...record, rows: [record.rows[0], record.rows[0]] })).toBeNull();
     expect(parseMatrix({ ...record, title: 7 })).toBeNull();
     expect(parseMatrix(null)).toBeNull();
+    // A copy from a version before reason and risk kinds still pastes.
+    const older = {
+      ...record,
+      rows: record.rows.map((r) => {
+        const { humanReasonKind: _k, riskKinds: _r, ...rest } = r as Record<string, unknown>;
+        return rest;
+      }),
+    };
+    expect(parseMatrix(older)?.rows[0]).toMatchObject({ humanReasonKind: null, riskKinds: [] });
   });
 
   it('pasted alone on the same board follow the same journey, rows and metric link kept', () => {
