@@ -1,4 +1,5 @@
 import type { BoardSnapshot } from '../../shared/board';
+import { blueprintFrame } from './blueprint/frame';
 import { journeyFrame } from './journey/frame';
 import { matrixFrame } from './matrix/frame';
 import { maturityFrame } from './maturity/frame';
@@ -11,7 +12,13 @@ import type { FrameKind, FrameRecord, Size } from './types';
  * from the kind. Order: the order frames are stacked in (later kinds in front) and pasted in
  * (personas before the maps that point to them, maps before the matrices that follow them).
  */
-export const FRAME_KINDS: readonly FrameKind[] = [personaFrame, journeyFrame, matrixFrame, maturityFrame];
+export const FRAME_KINDS: readonly FrameKind[] = [
+  personaFrame,
+  journeyFrame,
+  matrixFrame,
+  blueprintFrame,
+  maturityFrame,
+];
 
 /** The kind whose React Flow node type is `type`, if any. */
 export function frameKindOf(

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  bringToMiddle,
   centerOf,
   MOD,
   newBoard,
@@ -9,8 +10,7 @@ import {
   browserApp,
   fitToScreen,
   localChangesSaved,
-  viewportSettled,
-  viewportTransform,
+  press,
 } from './support';
 
 /**
@@ -20,31 +20,6 @@ import {
  */
 
 const app = browserApp();
-
-/**
- * Pans the canvas with the wheel, as a user would, until `target` is near the middle of the
- * window: clear of the toolbars and the minimap that float over the canvas.
- */
-async function bringToMiddle(page: Page, target: Locator): Promise<void> {
-  const viewport = page.viewportSize()!;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const box = await target.boundingBox();
-    if (!box) throw new Error('target not rendered');
-    const dx = box.x + box.width / 2 - viewport.width / 2;
-    const dy = box.y + box.height / 2 - viewport.height / 2;
-    if (Math.abs(dx) < viewport.width / 4 && Math.abs(dy) < viewport.height / 4) return;
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
-    const before = await viewportTransform(page);
-    await page.mouse.wheel(dx, dy);
-    await viewportSettled(page, before);
-  }
-}
-
-/** Brings a control into the middle of the window, then clicks it. */
-async function press(page: Page, target: Locator): Promise<void> {
-  await bringToMiddle(page, target);
-  await target.click();
-}
 
 /** Adds a card to a cell through its "Add card" button and types its text. */
 async function addCard(frame: Locator, stage: string, lane: string, text: string): Promise<void> {

@@ -88,6 +88,24 @@ export const JourneyHeader = memo(function JourneyHeader({
             {t('journey.reverse.viewForward')}
           </button>
         )}
+        {!readOnly && (
+          <button
+            type="button"
+            className="jm-icon-button jm-map-options nodrag nokey"
+            data-popover-trigger
+            aria-haspopup="menu"
+            aria-label={t('blueprint.journey.options')}
+            title={t('blueprint.journey.options')}
+            onClick={() => {
+              const ui = useJourneyUi.getState();
+              if (ui.popover?.kind === 'journeyMenu' && ui.popover.journeyId === journey.id)
+                ui.closePopover();
+              else ui.openPopover({ kind: 'journeyMenu', journeyId: journey.id });
+            }}
+          >
+            ⋯
+          </button>
+        )}
       </div>
       <div className="jm-header-row">
         <PersonaPicker journey={journey} readOnly={readOnly} />

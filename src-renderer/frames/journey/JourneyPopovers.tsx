@@ -1,10 +1,11 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type JourneySnapshot, LANE_TYPES } from '../../../shared/board';
-import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
+import { useBoard, useBoardReadOnly, useSessionStore } from '../../board/BoardContext';
+import { addBlueprintUnder } from '../blueprint/create';
 import { CardEditor, MomentEditor } from './editors';
 import { ConfirmLane, ConfirmStage } from './confirms';
-import { stageContent, stageDeleteNeedsConfirmation } from './content';
+import { blueprintCardsInStage, stageContent, stageDeleteNeedsConfirmation } from './content';
 import { cardPosition, JOURNEY_METRICS, type JourneyLayout } from './layout';
 import { Menu } from '../common/Menu';
 import { laneDisplayTitle, laneTypeName } from './reading';
@@ -49,6 +50,8 @@ function anchorOf(
     }
     case 'addLane':
       return { x: m.padding, y: layout.addLaneRow.y + layout.addLaneRow.height - 4 };
+    case 'journeyMenu':
+      return { x: Math.max(m.padding, layout.width - 280), y: m.padding + 44 };
   }
 }
 
@@ -134,6 +137,7 @@ function PopoverContent({
 }): ReactNode {
   const { t } = useTranslation();
   const board = useBoard();
+  const session = useSessionStore();
   const ui = useJourneyUi.getState;
 
   switch (popover.kind) {
@@ -169,7 +173,8 @@ function PopoverContent({
           (m) => m.journeyId === journey.id && m.stageId === stage.id,
         ).length;
         const hasMatrix = Object.values(snapshot.matrices).some((m) => m.journeyId === journey.id);
-        if (stageDeleteNeedsConfirmation(stageContent(journey, stage.id), metrics, hasMatrix)) {
+        const processCards = blueprintCardsInStage(snapshot, journey.id, stage.id);
+        if (stageDeleteNeedsConfirmation(stageContent(journey, stage.id), metrics, hasMatrix, processCards)) {
           ui().openPopover({ kind: 'confirmStage', journeyId: journey.id, id: stage.id });
         } else {
           board.deleteStage(journey.id, stage.id);
@@ -223,6 +228,24 @@ function PopoverContent({
         />
       );
     }
+    case 'journeyMenu':
+      return (
+        <Menu
+          label={t('blueprint.journey.menu', {
+            title: journey.title.trim() || t('journey.header.titlePlaceholder'),
+          })}
+          onClose={close}
+          items={[
+            {
+              label: t('blueprint.journey.addBelow'),
+              onSelect: () => {
+                close(false);
+                addBlueprintUnder(board, session, journey.id, t('blueprint.picker.defaultTitle'));
+              },
+            },
+          ]}
+        />
+      );
     case 'addLane':
       return (
         <Menu

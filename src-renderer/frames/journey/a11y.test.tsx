@@ -10,6 +10,8 @@ import { type FrameFlowNode, frameNodeFor } from '../FrameNode';
 import { journeyFrame } from './frame';
 
 const JourneyNode = frameNodeFor(journeyFrame);
+import bpEn from '../blueprint/locales/en.json';
+import bpRu from '../blueprint/locales/ru.json';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
 import { useJourneyUi } from './uiStore';
@@ -46,7 +48,8 @@ function render(board: BoardDoc, journeyId: string, lng: 'en' | 'ru'): string {
   const i18n = i18next.createInstance();
   void i18n.init({
     lng,
-    resources: { en: { translation: en }, ru: { translation: ru } },
+    // The map's options menu offers the blueprint's action, named in the blueprint's strings.
+    resources: { en: { translation: { ...en, ...bpEn } }, ru: { translation: { ...ru, ...bpRu } } },
     interpolation: { escapeValue: false },
     initAsync: false,
     showSupportNotice: false,

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JourneySnapshot } from '../../../shared/board';
 import { useBoard, useBoardSelector } from '../../board/BoardContext';
+import { RadioGroup } from '../common/RadioGroup';
+import { blueprintCardsInStage, stageContent } from './content';
 import { laneDisplayTitle } from './reading';
-import { stageContent } from './content';
 
 interface ConfirmProps {
   journey: JourneySnapshot;
@@ -19,7 +20,9 @@ function useCancelFocus() {
 
 /**
  * Confirms deleting a stage with its content. When an AI matrix follows the journey, the
- * user chooses whether its row for the stage goes too or is kept as a detached row.
+ * user chooses whether its row for the stage goes too or is kept as a detached row; when a
+ * linked blueprint has process cards in the stage's column, whether they go too or stay as a
+ * column of the blueprint's own (the default: nothing is lost unless asked).
  */
 export function ConfirmStage({ journey, stageId, close }: ConfirmProps & { stageId: string }) {
   const { t } = useTranslation();
@@ -32,11 +35,16 @@ export function ConfirmStage({ journey, stageId, close }: ConfirmProps & { stage
   const hasMatrix = useBoardSelector((s) =>
     Object.values(s.matrices).some((m) => m.journeyId === journey.id),
   );
+  const processCards = useBoardSelector((s) => blueprintCardsInStage(s, journey.id, stageId));
+  const [blueprintCards, setBlueprintCards] = useState<'keep' | 'delete'>('keep');
   const stage = journey.stages.find((s) => s.id === stageId);
   if (!stage) return null;
   const content = stageContent(journey, stageId);
   const remove = (matrixRows?: 'delete' | 'keep') => {
-    board.deleteStage(journey.id, stageId, matrixRows ? { matrixRows } : {});
+    board.deleteStage(journey.id, stageId, {
+      ...(matrixRows ? { matrixRows } : {}),
+      ...(processCards > 0 ? { blueprintCards } : {}),
+    });
     close(false);
   };
 
@@ -48,6 +56,21 @@ export function ConfirmStage({ journey, stageId, close }: ConfirmProps & { stage
       <p className="jm-confirm-detail">
         {t('journey.stage.confirmDetail', { cards: content.cards, moments: content.moments, metrics })}
       </p>
+      {processCards > 0 && (
+        <>
+          <p className="jm-confirm-detail">{t('blueprint.journey.stageCards', { count: processCards })}</p>
+          <RadioGroup<'keep' | 'delete'>
+            legend={t('blueprint.journey.stageCardsChoice')}
+            className="jm-confirm-choice"
+            value={blueprintCards}
+            onChange={setBlueprintCards}
+            options={[
+              { value: 'keep', content: t('blueprint.journey.stageCardsKeep') },
+              { value: 'delete', content: t('blueprint.journey.stageCardsDelete') },
+            ]}
+          />
+        </>
+      )}
       <div className="jm-dialog-actions">
         {hasMatrix ? (
           <>

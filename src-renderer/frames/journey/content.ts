@@ -1,4 +1,4 @@
-import type { JourneySnapshot } from '../../../shared/board';
+import { type BoardSnapshot, cellKey, type JourneySnapshot } from '../../../shared/board';
 
 /** What deleting a stage would take with it (metrics live outside the journey: counted apart). */
 export interface StageContent {
@@ -20,15 +20,34 @@ export function stageContent(journey: JourneySnapshot, stageId: string): StageCo
   };
 }
 
+/** Process cards that linked blueprints hold in the column of a stage. */
+export function blueprintCardsInStage(snapshot: BoardSnapshot, journeyId: string, stageId: string): number {
+  let count = 0;
+  for (const bp of Object.values(snapshot.blueprints)) {
+    if (bp.journeyId !== journeyId) continue;
+    for (const lane of bp.lanes) count += bp.cells[cellKey(stageId, lane.id)]?.length ?? 0;
+  }
+  return count;
+}
+
 /**
  * Whether deleting a stage asks first: when it holds anything (cards, moments, emotion
- * scores, metrics) or an AI matrix follows the journey (the user decides about its row).
+ * scores, metrics), an AI matrix follows the journey (the user decides about its row) or a
+ * linked blueprint has process cards in its column (deleted, or kept as a column of its own).
  * An empty stage goes at once; undo brings it back.
  */
 export function stageDeleteNeedsConfirmation(
   content: StageContent,
   metrics: number,
   hasMatrix: boolean,
+  blueprintCards = 0,
 ): boolean {
-  return hasMatrix || metrics > 0 || content.cards > 0 || content.moments > 0 || content.emotions;
+  return (
+    hasMatrix ||
+    metrics > 0 ||
+    blueprintCards > 0 ||
+    content.cards > 0 ||
+    content.moments > 0 ||
+    content.emotions
+  );
 }

@@ -18,6 +18,7 @@ export type JourneyPopover =
   | { kind: 'stageMenu'; journeyId: string; id: string }
   | { kind: 'laneMenu'; journeyId: string; id: string }
   | { kind: 'addLane'; journeyId: string }
+  | { kind: 'journeyMenu'; journeyId: string }
   | { kind: 'confirmStage'; journeyId: string; id: string }
   | { kind: 'confirmLane'; journeyId: string; id: string };
 

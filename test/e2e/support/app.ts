@@ -132,11 +132,73 @@ export function viewportSettled(page: Page, from: string): Promise<string> {
   );
 }
 
-/** Clicks "Fit to screen" and waits until the animated fit has finished. */
-export async function fitToScreen(page: Page): Promise<void> {
+/** Clicks "Fit to screen" (named `name` in another language) and waits until the animated fit has finished. */
+export async function fitToScreen(page: Page, name = 'Fit to screen'): Promise<void> {
   const before = await viewportTransform(page);
-  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await page.getByRole('button', { name }).click();
   await viewportSettled(page, before);
+}
+
+/**
+ * Pans the canvas with the wheel, as a user would, until `target` is near the middle of the
+ * window: clear of the toolbars and the minimap that float over the canvas.
+ */
+export async function bringToMiddle(page: Page, target: Locator): Promise<void> {
+  const viewport = page.viewportSize()!;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const box = await target.boundingBox();
+    if (!box) throw new Error('target not rendered');
+    const dx = box.x + box.width / 2 - viewport.width / 2;
+    const dy = box.y + box.height / 2 - viewport.height / 2;
+    if (Math.abs(dx) < viewport.width / 4 && Math.abs(dy) < viewport.height / 4) return;
+    const at = await wheelSpot(page);
+    await page.mouse.move(at.x, at.y);
+    const before = await viewportTransform(page);
+    await page.mouse.wheel(dx, dy);
+    await viewportSettled(page, before);
+  }
+}
+
+/**
+ * A point near the middle of the window where the wheel pans the canvas: not over a control
+ * that keeps the wheel to itself (React Flow's `nowheel`, e.g. a text field).
+ */
+async function wheelSpot(page: Page): Promise<{ x: number; y: number }> {
+  const viewport = page.viewportSize()!;
+  return page.evaluate(
+    ({ width, height }) => {
+      const doc = (
+        globalThis as unknown as {
+          document: { elementFromPoint(x: number, y: number): { closest(s: string): unknown } | null };
+        }
+      ).document;
+      for (let ring = 0; ring < 8; ring++)
+        for (const [fx, fy] of [
+          [0, 0],
+          [1, 0],
+          [-1, 0],
+          [0, 1],
+          [0, -1],
+          [1, 1],
+          [-1, -1],
+          [1, -1],
+          [-1, 1],
+        ]) {
+          const x = width / 2 + fx! * ring * 60;
+          const y = height / 2 + fy! * ring * 60;
+          const el = doc.elementFromPoint(x, y);
+          if (el?.closest('.react-flow') && !el.closest('.nowheel')) return { x, y };
+        }
+      return { x: width / 2, y: height / 2 };
+    },
+    { width: viewport.width, height: viewport.height },
+  );
+}
+
+/** Brings a control into the middle of the window, then clicks it. */
+export async function press(page: Page, target: Locator): Promise<void> {
+  await bringToMiddle(page, target);
+  await target.click();
 }
 
 /**
