@@ -101,7 +101,8 @@ async function addProcessCard(
   }
   await editor.getByRole('textbox', { name: 'Плюс 1' }).waitFor();
   await editor.getByRole('textbox', { name: 'Минус 1' }).waitFor();
-  await editor.getByRole('button', { name: 'Закрыть' }).click();
+  // Escape closes the editor from the keyboard (the editor may reach past the window's edge).
+  await editor.getByRole('textbox', { name: 'Новый минус', exact: true }).press('Escape');
   await editor.waitFor({ state: 'detached' });
 }
 
@@ -217,6 +218,7 @@ describe.sequential('a service blueprint under a journey map (Russian UI)', () =
     await editor.getByRole('combobox', { name: 'Передать' }).selectOption({ label: CARDS[1]!.card.text });
     await editor.getByRole('button', { name: `Убрать передачу в «${CARDS[1]!.card.text}»` }).waitFor();
     await editor.getByRole('button', { name: 'Закрыть' }).click();
+    await editor.waitFor({ state: 'detached' });
     await blueprintOf(b)
       .getByRole('img', { name: `Передача: ${CARDS[0]!.card.text} → ${CARDS[1]!.card.text}` })
       .waitFor();
