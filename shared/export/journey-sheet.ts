@@ -14,6 +14,7 @@ import {
 import { EXPORT_LABELS, type ExportLabels, exportLabels } from './labels';
 import type { ExportLanguage } from './language';
 import type { SheetCell } from './matrix-export';
+import { isRedactedCard } from './redaction';
 
 /**
  * A journey map as a spreadsheet (issue 14), and back: stages as columns, lanes as rows (the
@@ -106,7 +107,9 @@ export function journeyTable(journey: JourneySnapshot, options: JourneySheetOpti
         joinCards(
           (journey.cells[cellKey(stage.id, lane.id)] ?? []).map((card) =>
             // Redaction happens here, in the projection, so no spreadsheet can carry the words.
-            card.redact || (options.redactQuotes && lane.type === 'quotes') ? l.journey.redacted : card.text,
+            isRedactedCard(lane.type, card, { redactAllQuotes: options.redactQuotes ?? false })
+              ? l.journey.redacted
+              : card.text,
           ),
         ),
       ),

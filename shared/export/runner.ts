@@ -41,6 +41,22 @@ export interface RunExportOptions {
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * A job context on a signal, reporting fractions 0..1 to `onFraction` (for hosts that run a
+ * job themselves, e.g. a dialog format given `{ signal, progress }`).
+ */
+export function exportContext(signal: AbortSignal, onFraction: (fraction: number) => void): ExportContext {
+  return {
+    signal,
+    progress: (done, total) => onFraction(total > 0 ? done / total : 0),
+    checkpoint: async () => {
+      if (signal.aborted) throw new ExportCancelledError();
+      await nextTurn();
+      if (signal.aborted) throw new ExportCancelledError();
+    },
+  };
+}
+
 /** Runs `job`; never throws: a failure is returned with its error, a cancel as `cancelled`. */
 export async function runExport<T>(
   job: ExportJob<T>,
@@ -54,15 +70,7 @@ export async function runExport<T>(
     reported = clamped;
     options.onProgress?.(clamped);
   };
-  const context: ExportContext = {
-    signal,
-    progress: (done, total) => report(total > 0 ? done / total : 0),
-    checkpoint: async () => {
-      if (signal.aborted) throw new ExportCancelledError();
-      await nextTurn();
-      if (signal.aborted) throw new ExportCancelledError();
-    },
-  };
+  const context = exportContext(signal, report);
   try {
     if (signal.aborted) return { status: 'cancelled' };
     const value = await job(context);

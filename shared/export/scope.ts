@@ -1,4 +1,5 @@
 import type { BoardSnapshot, ElementSnapshot, JourneySnapshot, MatrixSnapshot } from '../board';
+import { matricesOf } from '../matrix';
 
 /** Whether a point lies inside a frame element's rectangle (edges included). */
 function inside(frame: ElementSnapshot, x: number, y: number): boolean {
@@ -58,4 +59,42 @@ export function matricesInFrame(board: BoardSnapshot, frame: ElementSnapshot): M
     .filter((m) => Object.hasOwn(board.journeys, m.journeyId))
     .filter((m) => inside(frame, m.x, m.y) || journeys.has(m.journeyId))
     .sort(byPosition);
+}
+
+/** What an export covers: the whole board, one item (a frame of any kind), or a selection. */
+export type ExportScopeIds =
+  | { kind: 'board' }
+  | { kind: 'frame'; id: string }
+  | { kind: 'selection'; ids: readonly string[] };
+
+/**
+ * The matrices and journeys a spreadsheet export of `scope` covers: a matrix itself; a journey
+ * and its matrices; a free frame's journeys and matrices (placed in it); the whole board's.
+ * Ids are untrusted keys (own keys only); each list in reading order, without repeats.
+ */
+export function spreadsheetScope(
+  board: BoardSnapshot,
+  scope: ExportScopeIds,
+): { matrices: MatrixSnapshot[]; journeys: JourneySnapshot[] } {
+  if (scope.kind === 'board')
+    return { matrices: matricesOf(board), journeys: Object.values(board.journeys).sort(byPosition) };
+  const ids = scope.kind === 'frame' ? [scope.id] : scope.ids;
+  const matrices = new Map<string, MatrixSnapshot>();
+  const journeys = new Map<string, JourneySnapshot>();
+  const live = (m: MatrixSnapshot) => Object.hasOwn(board.journeys, m.journeyId);
+  for (const id of ids) {
+    if (Object.hasOwn(board.matrices, id) && live(board.matrices[id]!)) matrices.set(id, board.matrices[id]!);
+    else if (Object.hasOwn(board.journeys, id)) {
+      journeys.set(id, board.journeys[id]!);
+      for (const m of Object.values(board.matrices)) if (m.journeyId === id) matrices.set(m.id, m);
+    } else if (Object.hasOwn(board.elements, id) && board.elements[id]!.type === 'frame') {
+      const frame = board.elements[id]!;
+      for (const j of journeysInFrame(board, frame)) journeys.set(j.id, j);
+      for (const m of matricesInFrame(board, frame)) matrices.set(m.id, m);
+    }
+  }
+  return {
+    matrices: [...matrices.values()].sort(byPosition),
+    journeys: [...journeys.values()].sort(byPosition),
+  };
 }

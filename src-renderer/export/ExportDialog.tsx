@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useBoard, useSessionStore } from '../board/BoardContext';
 import { canvasSelector } from '../canvas/viewModel';
 import { Dialog } from '../shell/Dialog';
-import type { DialogFormat, ExportRequest } from './dialogFormats';
+import { type DialogFormat, dialogFormatId, type ExportRequest } from './dialogFormats';
 import './export.css';
 import { startExport } from './exportTask';
 import { DIALOG_FORMATS } from './registry';
@@ -51,7 +51,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
   );
   const [frameId, setFrameId] = useState(initial.selectedFrame?.id ?? frames[0]?.id ?? '');
   const [redactAllQuotes, setRedactAllQuotes] = useState(false);
-  const [formatId, setFormatId] = useState<string>(DIALOG_FORMATS[0]!.format);
+  const [formatId, setFormatId] = useState<string>(dialogFormatId(DIALOG_FORMATS[0]!));
   const [optionsByFormat, setOptionsByFormat] = useState<Record<string, unknown>>({});
 
   const title = board.snapshot().meta.title;
@@ -73,8 +73,8 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
     };
   }, [board, what, frameId, selection, redactAllQuotes, title, language, t]);
   const formats = DIALOG_FORMATS.filter((f) => f.accepts(request));
-  const format: DialogFormat | undefined = formats.find((f) => f.format === formatId) ?? formats[0];
-  const options = format ? (optionsByFormat[format.format] ?? format.defaults) : undefined;
+  const format: DialogFormat | undefined = formats.find((f) => dialogFormatId(f) === formatId) ?? formats[0];
+  const options = format ? (optionsByFormat[dialogFormatId(format)] ?? format.defaults) : undefined;
 
   const ids = useId();
   const whatName = `${ids}-what`;
@@ -160,9 +160,12 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           <legend>{t('export.how')}</legend>
           <label className="cx-export__field">
             <span>{t('export.format.label')}</span>
-            <select value={format?.format ?? ''} onChange={(event) => setFormatId(event.target.value)}>
+            <select
+              value={format ? dialogFormatId(format) : ''}
+              onChange={(event) => setFormatId(event.target.value)}
+            >
               {formats.map((f) => (
-                <option key={f.format} value={f.format}>
+                <option key={dialogFormatId(f)} value={dialogFormatId(f)}>
                   {t(f.labelKey)}
                 </option>
               ))}
@@ -171,7 +174,7 @@ export function ExportDialog({ onClose }: { onClose(): void }) {
           {format?.Options && (
             <format.Options
               value={options}
-              onChange={(value) => setOptionsByFormat((all) => ({ ...all, [format.format]: value }))}
+              onChange={(value) => setOptionsByFormat((all) => ({ ...all, [dialogFormatId(format)]: value }))}
             />
           )}
           <label className="cx-export__check">

@@ -35,6 +35,8 @@ export interface FormatOptionsProps<O> {
  * `DIALOG_FORMATS` (registry.ts); the dialog runs it with `startExport` (progress, Cancel, save).
  */
 export interface DialogFormat<O = unknown> {
+  /** Tells two entries of one file format apart (e.g. `xlsx-matrix`, `xlsx-journey`); default `format`. */
+  id?: string;
   format: ExportFormat;
   /** i18n key of its name in the format list. */
   labelKey: string;
@@ -48,4 +50,9 @@ export interface DialogFormat<O = unknown> {
 /** Declares a dialog format; the table keeps formats without their options type. */
 export function defineDialogFormat<O>(format: DialogFormat<O>): DialogFormat {
   return format as unknown as DialogFormat;
+}
+
+/** The key of a dialog format in the list: its id, or its file format. */
+export function dialogFormatId(format: DialogFormat): string {
+  return format.id ?? format.format;
 }

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -15,7 +17,8 @@ import {
 /**
  * The AI-automation matrix, as a facilitator builds it in the Russian UI: created from a
  * journey map, filled like a spreadsheet, following a stage moved on the map, sorted by
- * priority without touching the document, and seen live by a second person.
+ * priority without touching the document, exported to Excel (the downloaded workbook read
+ * back), and seen live by a second person.
  */
 
 const app = browserApp();
@@ -250,6 +253,37 @@ describe('the AI matrix', () => {
         .selectOption({ label: 'Сейчас' });
       await localChangesSaved(page);
       expect(await storedUpdates(page)).toBeGreaterThan(before);
+    });
+
+    it('exports the matrix to Excel: the downloaded workbook has the rows in stage order with what was typed', async () => {
+      await page.getByRole('button', { name: 'Экспорт…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Экспорт' });
+      await dialog.getByRole('radio', { name: 'Вся доска' }).check();
+      await dialog
+        .getByRole('combobox', { name: 'Формат файла' })
+        .selectOption({ label: 'Excel (.xlsx): матрица ИИ' });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog.getByRole('button', { name: 'Экспортировать' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+      const names = workbook.worksheets.map((w) => w.name);
+      expect(names.slice(1)).toEqual(['Не делать', 'Метрики этапов']);
+      const sheet = workbook.worksheets[0]!;
+      expect(sheet.getCell('A1').value).toBe('Этап');
+      expect(sheet.getCell('D1').value).toBe('Что передать ИИ');
+      // The export is in stage order (the priority sort is Anna's view), after the move.
+      const stages = [2, 3, 4, 5, 6].map((r) => sheet.getCell(`A${r}`).value);
+      expect(stages).toEqual(['Осведомлённость', 'Покупка', 'Решение', 'Использование', 'Повторная покупка']);
+      expect(sheet.getCell('D3').value).toBe('Подсказать способ оплаты');
+      expect(sheet.getCell('O3').value).toBe('Сейчас');
+      expect(sheet.getCell('O3').dataValidation).toMatchObject({
+        type: 'list',
+        formulae: ['"Сейчас,Позже,Не делать"'],
+      });
+      await page.getByText(/^Экспортировано: «.*\.xlsx»\.$/).waitFor();
     });
 
     it('shows the 2×2 chart and the not-to-do list as views', async () => {
