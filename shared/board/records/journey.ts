@@ -185,7 +185,8 @@ export const journeySchema = z.object({
    * The journey's CX index: metric id → weight, for the metrics the team chose. An id whose
    * metric is gone is ignored by the index (`deleteMetric` removes its own entry).
    */
-  cxWeights: z.record(idSchema, cxWeightField.schema),
+  // Added after the first release: a copy from an older version has none (clipboard).
+  cxWeights: z.record(idSchema, cxWeightField.schema).default(() => ({})),
 });
 export type JourneySnapshot = z.infer<typeof journeySchema>;
 

@@ -118,6 +118,20 @@ describe('journey copy', () => {
     expect(copy.personaId).toBeNull();
   });
 
+  it('pastes a copy made by an older version, before the CX index existed', () => {
+    const board = BoardDoc.create();
+    const id = richJourney(board);
+    const original = board.snapshot().journeys[id]!;
+    const older = JSON.parse(JSON.stringify(original)) as Record<string, unknown>;
+    delete older.cxWeights;
+    const read = parseJourney(older);
+    expect(read).not.toBeNull();
+    const copyId = pasteJourney(board, read!, { x: 0, y: 900 });
+    const copy = board.snapshot().journeys[copyId]!;
+    expect(content(copy)).toEqual(content(original));
+    expect(copy.cxWeights).toEqual({});
+  });
+
   it('copies a map with no stages and no lanes', () => {
     const board = BoardDoc.create();
     const id = board.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 0 });
