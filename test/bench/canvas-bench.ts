@@ -14,8 +14,10 @@
  *
  * Targets on this 2-core machine: first render < 1.5 s, p95 frame < 33 ms while panning.
  * `--short`: a tenth of the board and shorter runs (a few seconds; CI).
+ * `--metrics`: the first journey has 10 stages with 5 metrics each (chips in its Metrics lane,
+ * each with a target and a history for its sparkline), issue 11.
  *
- * Run: node scripts/run-ts.mjs test/bench/canvas-bench.ts [--short]   (or npm run bench)
+ * Run: node scripts/run-ts.mjs test/bench/canvas-bench.ts [--short] [--metrics]   (or npm run bench)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,11 @@ import { assertBuilt, RENDERER_DIR } from '../support/build';
 import { spawnServer } from '../support/servers';
 
 const short = process.argv.includes('--short');
+const withMetrics = process.argv.includes('--metrics');
+/** `--metrics`: stages of the first journey and metrics per stage. */
+const METRIC_STAGES = 10;
+const METRICS_PER_STAGE = 5;
+const BENCH_METRIC_KINDS = ['nps', 'csat', 'fcr', 'churn', 'ltv'] as const;
 const scale = short ? 0.1 : 1;
 const JOURNEYS = short ? 2 : 10;
 const CARDS = Math.round(2000 * scale);
@@ -56,17 +63,15 @@ function buildBoard(): BoardDoc {
   board.batch('bench', () => {
     const journeyIds: string[] = [];
     for (let j = 0; j < JOURNEYS; j++) {
+      const stageTitles =
+        withMetrics && j === 0
+          ? Array.from({ length: METRIC_STAGES }, (_, i) => STAGES[i] ?? `Stage ${i + 1}`)
+          : STAGES;
       journeyIds.push(
-        board.addJourney({
-          kind: 'cjm',
-          preset: 'full',
-          title: `Journey ${j + 1}`,
-          x: 0,
-          y: 0,
-          stageTitles: STAGES,
-        }),
+        board.addJourney({ kind: 'cjm', preset: 'full', title: `Journey ${j + 1}`, x: 0, y: 0, stageTitles }),
       );
     }
+    if (withMetrics) addBenchMetrics(board, journeyIds[0]!);
     const snapshot = board.snapshot();
     let card = 0;
     for (const [j, id] of journeyIds.entries()) {
@@ -89,7 +94,7 @@ function buildBoard(): BoardDoc {
     let rowHeight = 0;
     let maxRight = 0;
     for (const [j, id] of journeyIds.entries()) {
-      const size = journeyNodeSize(after.journeys[id]!);
+      const size = journeyNodeSize(after.journeys[id]!, 'build', metricCounts(after, id));
       const x = j % 2 === 0 ? 0 : maxRightOfColumn0(after, journeyIds) + 200;
       board.updateJourney(id, { x, y });
       rowHeight = Math.max(rowHeight, size.height);
@@ -116,8 +121,39 @@ function buildBoard(): BoardDoc {
 
 function maxRightOfColumn0(snapshot: ReturnType<BoardDoc['snapshot']>, ids: string[]): number {
   return Math.max(
-    ...ids.filter((_, i) => i % 2 === 0).map((id) => journeyNodeSize(snapshot.journeys[id]!).width),
+    ...ids
+      .filter((_, i) => i % 2 === 0)
+      .map((id) => journeyNodeSize(snapshot.journeys[id]!, 'build', metricCounts(snapshot, id)).width),
   );
+}
+
+/** 5 metrics on each stage of a journey, with targets, current values and a year of readings. */
+function addBenchMetrics(board: BoardDoc, journeyId: string): void {
+  const journey = board.snapshot().journeys[journeyId]!;
+  for (const [s, stage] of journey.stages.entries()) {
+    for (let k = 0; k < METRICS_PER_STAGE; k++) {
+      const id = board.addMetric({
+        journeyId,
+        stageId: stage.id,
+        kind: BENCH_METRIC_KINDS[k]!,
+        target: 50 + k,
+        period: 'month',
+      });
+      for (let month = 1; month <= 12; month++)
+        board.addMetricReading(id, {
+          date: `2026-${String(month).padStart(2, '0')}-01`,
+          value: 30 + ((s * 7 + k * 5 + month * 3) % 40),
+        });
+    }
+  }
+}
+
+/** A journey's metric count per stage (what its Metrics lane's height follows). */
+function metricCounts(snapshot: ReturnType<BoardDoc['snapshot']>, journeyId: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const metric of Object.values(snapshot.metrics))
+    if (metric.journeyId === journeyId) counts.set(metric.stageId, (counts.get(metric.stageId) ?? 0) + 1);
+  return counts;
 }
 
 // Browser-side globals used inside page.evaluate (the Node tsconfig has no DOM library).
@@ -221,7 +257,7 @@ async function main(): Promise<void> {
   writeFileSync(file, bytes);
   const expectedNodes = snapshot.elementOrder.length + Object.keys(snapshot.journeys).length;
   console.log(
-    `board: ${Object.keys(snapshot.journeys).length} journeys, ${cardCount} cards, ${snapshot.elementOrder.length} stickies ` +
+    `board: ${Object.keys(snapshot.journeys).length} journeys, ${cardCount} cards, ${Object.keys(snapshot.metrics).length} metrics, ${snapshot.elementOrder.length} stickies ` +
       `(${expectedNodes} nodes), file ${(bytes.byteLength / 1024).toFixed(0)} KiB, generated in ${(performance.now() - built).toFixed(0)} ms`,
   );
 
