@@ -417,7 +417,7 @@ function MetricPicker({
         </option>
         {view.stageMetrics.map((m) => (
           <option key={m.id} value={m.id}>
-            {metricName(m)}
+            {metricName(m, t)}
           </option>
         ))}
       </select>
@@ -431,7 +431,9 @@ function MetricPicker({
   );
 }
 
-/** A metric's name as listed: its own name, else its kind. */
-export function metricName(metric: { name: string; kind: string }): string {
-  return metric.name.trim() || metric.kind.toUpperCase();
+/** A metric's name as listed: its own name, else its kind's name (the Metrics lane's words). */
+export function metricName(metric: { name: string; kind: string }, t: TFunction): string {
+  return (
+    metric.name.trim() || t(`metrics.kind.${metric.kind}.name`, { defaultValue: metric.kind.toUpperCase() })
+  );
 }
