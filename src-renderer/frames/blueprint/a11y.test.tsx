@@ -1,4 +1,4 @@
-import { type NodeProps, ReactFlowProvider } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
@@ -6,15 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { BoardDoc } from '../../../shared/board';
 import { BoardProvider, ViewOnlyBoardProvider } from '../../board/BoardContext';
 import { auditFrameHtml } from '../common/a11yAudit';
-import type { FrameFlowNode } from '../FrameNode';
 import journeyEn from '../journey/locales/en.json';
 import journeyRu from '../journey/locales/ru.json';
-import type { FrameDrawingProps } from '../types';
 import { BlueprintFrame } from './BlueprintFrame';
 import { BlueprintFarFrame } from './FarFrame';
-import { blueprintFrame } from './frame';
 import en from './locales/en.json';
 import ru from './locales/ru.json';
+import { placedBlueprints } from './place';
 import { useBlueprintUi } from './uiStore';
 
 /**
@@ -76,7 +74,7 @@ function render(
   lng: 'en' | 'ru',
   options: { viewer?: boolean; far?: boolean } = {},
 ): string {
-  const record = blueprintFrame.records(b.snapshot())[id]!;
+  const record = placedBlueprints(b.snapshot())[id]!;
   const Drawing = options.far ? BlueprintFarFrame : BlueprintFrame;
   const Provider = options.viewer ? ViewOnlyBoardProvider : BoardProvider;
   const props = { record, selected: true } as FrameDrawingProps<typeof record> &
@@ -85,7 +83,7 @@ function render(
     <I18nextProvider i18n={i18n(lng)}>
       <Provider board={b}>
         <ReactFlowProvider>
-          <Drawing {...props} />
+          <Drawing record={record} selected />
         </ReactFlowProvider>
       </Provider>
     </I18nextProvider>,
