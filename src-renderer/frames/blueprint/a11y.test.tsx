@@ -77,8 +77,6 @@ function render(
   const record = placedBlueprints(b.snapshot())[id]!;
   const Drawing = options.far ? BlueprintFarFrame : BlueprintFrame;
   const Provider = options.viewer ? ViewOnlyBoardProvider : BoardProvider;
-  const props = { record, selected: true } as FrameDrawingProps<typeof record> &
-    Partial<NodeProps<FrameFlowNode>>;
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n(lng)}>
       <Provider board={b}>
