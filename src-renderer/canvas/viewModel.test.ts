@@ -113,25 +113,25 @@ describe('createNodeMapper', () => {
     expect(relabelled[0]?.ariaLabel).toBe('Стикер: x');
   });
 
-  it('maps 3 000 items and then a one-item change quickly', () => {
+  // Its speed is measured by the canvas benchmark (test/bench/canvas-bench.ts), not timed here:
+  // what keeps it fast is that a one-item change replaces one node and reuses the rest.
+  it('maps 3 000 items, then replaces only the node a one-item change touched', () => {
     const board = BoardDoc.create();
     board.batch('fill', () => {
       for (let i = 0; i < 3000; i++)
         board.addElement({ type: 'sticky', x: (i % 60) * 220, y: Math.floor(i / 60) * 220 });
     });
     const map = createNodeMapper();
-    map(input(board));
+    const before = map(input(board));
     const id = board.snapshot().elementOrder[1500]!;
     board.moveElements([{ id, x: 1, y: 1 }]);
-    const next = input(board);
-    const started = performance.now();
-    const nodes = map(next);
-    const elapsed = performance.now() - started;
+    const nodes = map(input(board));
     expect(nodes).toHaveLength(3000);
     expect(nodes.filter((n) => n.id === id)[0]?.position).toEqual({ x: 1, y: 1 });
-    // Generous bound for a slow CI machine; typically a few milliseconds.
-    expect(elapsed).toBeLessThan(40);
-  });
+    const replaced = nodes.filter((node, i) => node !== before[i]).map((n) => n.id);
+    expect(replaced).toEqual([id]);
+    // Building a 3 000-sticky board takes seconds on a busy machine.
+  }, 30_000);
 });
 
 describe('createEdgeMapper', () => {
