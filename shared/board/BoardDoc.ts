@@ -525,11 +525,17 @@ export class BoardDoc {
     this.command(journeys.setCardText, journeyId, cardId, text);
   }
 
-  /** Changes a card's colour, tags, evidence note or redaction flag. */
+  /** Changes a card's colour, tags, evidence note, redaction flag or the metric of its journey it is tied to. */
   updateCard(
     journeyId: string,
     cardId: string,
-    patch: Partial<{ color: string; tags: string[]; evidence: string; redact: boolean }>,
+    patch: Partial<{
+      color: string;
+      tags: string[];
+      evidence: string;
+      redact: boolean;
+      metricId: string | null;
+    }>,
   ): void {
     this.command(journeys.updateCard, journeyId, cardId, patch);
   }

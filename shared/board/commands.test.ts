@@ -492,6 +492,28 @@ describe('blueprints, metrics and the AI matrix', () => {
     ]);
   });
 
+  it('a barrier card is tied to a metric of its own journey, and untied', () => {
+    const board = BoardDoc.create();
+    const ejm = board.addJourney({ kind: 'ejm', x: 0, y: 0, stageTitles: ['Onboarding'] });
+    const other = board.addJourney({ kind: 'cjm', preset: 'light', x: 0, y: 900, stageTitles: ['Use'] });
+    const j = board.snapshot().journeys[ejm]!;
+    const stage = j.stages[0]!.id;
+    const barriers = j.lanes.find((l) => l.type === 'barriers')!.id;
+    const card = board.addCard(ejm, { stageId: stage, laneId: barriers, text: 'Three logins for one task' });
+    const metric = board.addMetric({ journeyId: ejm, stageId: stage, kind: 'aht' });
+    const foreign = board.addMetric({
+      journeyId: other,
+      stageId: board.snapshot().journeys[other]!.stages[0]!.id,
+      kind: 'nps',
+    });
+    expect(board.snapshot().journeys[ejm]!.cells[`${stage}:${barriers}`]![0]!.metricId).toBeNull();
+    board.updateCard(ejm, card, { metricId: metric });
+    expect(board.snapshot().journeys[ejm]!.cells[`${stage}:${barriers}`]![0]!.metricId).toBe(metric);
+    expect(() => board.updateCard(ejm, card, { metricId: foreign })).toThrow(BoardCommandError);
+    board.updateCard(ejm, card, { metricId: null });
+    expect(board.snapshot().journeys[ejm]!.cells[`${stage}:${barriers}`]![0]!.metricId).toBeNull();
+  });
+
   it('maturity cards: areas in order, levels set and cleared, areas added at an index and removed', () => {
     const board = BoardDoc.create();
     const id = board.addMaturityCard({

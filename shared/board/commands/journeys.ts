@@ -447,15 +447,31 @@ export function setCardText(ctx: CommandContext, journeyId: string, cardId: stri
   ctx.run('setCardText', () => setTextField(card, 'text', value));
 }
 
-/** Changes a card's colour, tags, evidence note or redaction flag. */
+/**
+ * Changes a card's colour, tags, evidence note, redaction flag or the metric it is tied to
+ * (a metric of the same journey, or null).
+ */
 export function updateCard(
   ctx: CommandContext,
   journeyId: string,
   cardId: string,
-  patch: Partial<{ color: string; tags: string[]; evidence: string; redact: boolean }>,
+  patch: Partial<{
+    color: string;
+    tags: string[];
+    evidence: string;
+    redact: boolean;
+    metricId: string | null;
+  }>,
 ): void {
   const card = recordIn(journeyPart(ctx, journeyId, 'cards').part, cardId, 'card');
   if (typeof patch !== 'object' || patch === null) fail('patch must be an object');
+  const metricId =
+    patch.metricId === undefined ? undefined : cardFields.metricId.check(patch.metricId, 'metric');
+  if (metricId) {
+    const metric = recordIn(ctx.roots.metrics, metricId, 'metric');
+    if (metric.get('journeyId') !== journeyId)
+      throw new BoardCommandError('not-found', `metric ${metricId} is not a metric of journey ${journeyId}`);
+  }
   const color = patch.color === undefined ? undefined : cardFields.color.check(patch.color, 'colour');
   const tags = patch.tags === undefined ? undefined : cardFields.tags.check(patch.tags, 'tags');
   const evidence =
@@ -466,6 +482,7 @@ export function updateCard(
     if (tags !== undefined) card.set('tags', tags);
     if (evidence !== undefined) setTextField(card, 'evidence', evidence);
     if (redact !== undefined) card.set('redact', redact);
+    if (metricId !== undefined) card.set('metricId', metricId);
   });
 }
 

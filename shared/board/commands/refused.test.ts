@@ -112,6 +112,8 @@ const REFUSALS: [string, (b: BoardDoc, i: Ids) => unknown][] = [
   ['setCardText', (b, i) => b.setCardText(i.journey, i.card, long)],
   ['updateCard: tags', (b, i) => b.updateCard(i.journey, i.card, { color: 'blue', tags: ['x'.repeat(101)] })],
   ['updateCard: redact', (b, i) => b.updateCard(i.journey, i.card, { redact: bad('yes') })],
+  ['updateCard: metric', (b, i) => b.updateCard(i.journey, i.card, { metricId: 'missing' })],
+  ['updateCard: metric id', (b, i) => b.updateCard(i.journey, i.card, { metricId: bad(42) })],
   ['moveCard', (b, i) => b.moveCard(i.journey, i.card, { stageId: 'missing', laneId: i.lane })],
   ['deleteCard', (b, i) => b.deleteCard(i.journey, 'missing')],
   ['setEmotion: NaN', (b, i) => b.setEmotion(i.journey, i.stage, 'asIs', Number.NaN)],

@@ -88,6 +88,11 @@ export const cardFields = {
   evidence: text(),
   /** Customer quotes only: blur this card in exports. */
   redact: boolean(),
+  /**
+   * A metric of the same journey this card is tied to (DOMAIN 2.4: an employee's barrier
+   * tied to the metric it moves), or null.
+   */
+  metricId: nullableId(),
 };
 
 export const momentFields = {
@@ -149,6 +154,8 @@ export const cardSchema = z.object({
   tags: cardFields.tags.schema,
   evidence: cardFields.evidence.schema,
   redact: cardFields.redact.schema,
+  // Copies from before the link existed have none.
+  metricId: cardFields.metricId.schema.default(null),
 });
 export type CardSnapshot = z.infer<typeof cardSchema>;
 

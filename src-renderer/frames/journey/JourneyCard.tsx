@@ -2,9 +2,10 @@ import { type DragEvent, memo, useCallback } from 'react';
 import type { TFunction } from 'i18next';
 import type { CardSnapshot, LaneType } from '../../../shared/board';
 import { isRedactedCard } from '../../../shared/export/redaction';
-import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
+import { useBoard, useBoardReadOnly, useBoardSelector } from '../../board/BoardContext';
 import { useExportRedaction } from '../../export/context';
 import { InlineField } from '../common/InlineField';
+import { metricName } from '../common/metricName';
 import { colorClass, colorStyle } from './palette';
 import { useJourneyUi } from './uiStore';
 
@@ -135,6 +136,7 @@ export const JourneyCard = memo(function JourneyCard({
             {card.tags.map((tag) => `#${tag}`).join(' ')}
           </span>
         )}
+        {card.metricId && <LinkedMetric metricId={card.metricId} journeyId={journeyId} t={t} />}
         {card.evidence && (
           <span
             className="jm-card-evidence"
@@ -180,4 +182,26 @@ export const JourneyCard = memo(function JourneyCard({
 /** Shortens a label to `max` characters with an ellipsis. */
 export function truncate(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * The metric a card is tied to, as a small marker: its own component so that only cards with
+ * a link subscribe to the board's metrics. Nothing when the metric is gone or of another map.
+ */
+function LinkedMetric({ metricId, journeyId, t }: { metricId: string; journeyId: string; t: TFunction }) {
+  const metric = useBoardSelector((s) =>
+    Object.hasOwn(s.metrics, metricId) ? s.metrics[metricId] : undefined,
+  );
+  if (!metric || metric.journeyId !== journeyId) return null;
+  const name = metricName(metric);
+  return (
+    <span
+      className="jm-card-metric"
+      title={t('journey.card.linkedMetric', { metric: name })}
+      role="img"
+      aria-label={t('journey.card.linkedMetric', { metric: name })}
+    >
+      ↗ {truncate(name, 12)}
+    </span>
+  );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  type CardSnapshot,
   type JourneySnapshot,
   MOMENT_TYPES,
   type MomentType,
@@ -9,10 +10,11 @@ import {
 } from '../../../shared/board';
 import { useMetricDialog } from '../../stage-metrics/store';
 import { turnCardIntoMetric } from '../../stage-metrics/turnIntoMetric';
-import { useBoard, useBoardReadOnly } from '../../board/BoardContext';
+import { useBoard, useBoardReadOnly, useBoardSelector } from '../../board/BoardContext';
 import { CaptionedField } from '../common/InlineField';
 import { isCardLane } from './layout';
 import { isPaletteColor } from './palette';
+import { metricName } from '../common/metricName';
 import { RadioGroup } from '../common/RadioGroup';
 import { laneDisplayTitle, parseTags, subjectContext } from './reading';
 
@@ -31,9 +33,9 @@ function useInitialFocus<T extends HTMLElement>() {
 }
 
 /**
- * A card's details: colour, tags, evidence note, redaction (quotes), its cell, deletion. On a
- * board open for viewing only the same details are shown for reading (fields read-only,
- * choices disabled, no deletion).
+ * A card's details: colour, tags, evidence note, redaction (quotes), the metric a barrier is
+ * tied to, its cell, deletion. On a board open for viewing only the same details are shown for
+ * reading (fields read-only, choices disabled, no deletion).
  */
 export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: string }) {
   const { t } = useTranslation();
@@ -87,6 +89,7 @@ export function CardEditor({ journey, cardId, close }: EditorProps & { cardId: s
         placeholder={t('journey.card.evidenceHint')}
         onCommit={(next) => board.updateCard(journey.id, card.id, { evidence: next })}
       />
+      {lane?.type === 'barriers' && <MetricLink journey={journey} card={card} readOnly={readOnly} />}
       {lane?.type === 'quotes' && (
         <label className="jm-check">
           <input
@@ -242,5 +245,47 @@ export function MomentEditor({ journey, momentId, close }: EditorProps & { momen
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * Ties a barrier card to a metric of its journey (DOMAIN 2.4: an employee's barrier and the
+ * metric it moves). The card's stage's metrics come first, then the journey's other ones.
+ */
+function MetricLink({
+  journey,
+  card,
+  readOnly,
+}: {
+  journey: JourneySnapshot;
+  card: CardSnapshot;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const metrics = useBoardSelector((s) => s.metrics);
+  const mine = Object.values(metrics).filter((m) => m.journeyId === journey.id);
+  const stageTitle = (stageId: string) => journey.stages.find((s) => s.id === stageId)?.title.trim() ?? '';
+  const onStage = mine.filter((m) => m.stageId === card.stageId);
+  const elsewhere = mine.filter((m) => m.stageId !== card.stageId);
+  const linked = card.metricId && Object.hasOwn(metrics, card.metricId) ? card.metricId : '';
+  return (
+    <label className="jm-field">
+      <span>{t('journey.card.metric')}</span>
+      <select
+        value={linked}
+        disabled={readOnly}
+        onChange={(event) => board.updateCard(journey.id, card.id, { metricId: event.target.value || null })}
+      >
+        <option value="">{t(mine.length ? 'journey.card.noMetric' : 'journey.card.noMetrics')}</option>
+        {[...onStage, ...elsewhere].map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.stageId === card.stageId
+              ? metricName(m)
+              : t('journey.card.metricOfStage', { metric: metricName(m), stage: stageTitle(m.stageId) })}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EXPECTATION_AXES, type PersonaPatch, type PersonaSnapshot } from '../../../shared/board';
+import { REDACTED_MARK } from '../../../shared/export/redaction';
 import { useBoard, useBoardSelector } from '../../board/BoardContext';
+import { useExportRedaction } from '../../export/context';
 import { keepKeysInside } from '../common/keys';
 import { CaptionedField, InlineField } from '../common/InlineField';
 import type { FrameDrawingProps } from '../types';
@@ -30,7 +32,8 @@ function useMapsOf(personaId: string, untitled: string): string {
 /**
  * A persona / segment card (DOMAIN 2.7) at working zoom: a photo placeholder with the
  * initials, name and segment, goals, jobs to be done, expectations along personalisation,
- * speed and simplicity, a quote, and the maps that use it. Every field is edited in place
+ * speed and simplicity, a quote (left out of an export that redacts every quote), and the
+ * maps that use it. Every field is edited in place
  * (`InlineField`: one command per commit, read-only for viewers); the card's background
  * stays a drag handle.
  */
@@ -44,6 +47,7 @@ export const PersonaCard = memo(function PersonaCard({
   const maps = useMapsOf(persona.id, t('journey.header.titlePlaceholder'));
   const update = (patch: PersonaPatch) => board.updatePersona(persona.id, patch);
   const initials = initialsOf(persona.name);
+  const redactQuote = useExportRedaction()?.redactAllQuotes === true && persona.quote.trim() !== '';
   return (
     <section
       className={`pc-card${selected ? ' is-selected' : ''}`}
@@ -102,14 +106,24 @@ export const PersonaCard = memo(function PersonaCard({
           />
         ))}
       </fieldset>
-      <CaptionedField
-        caption={t('persona.field.quote')}
-        fieldClassName="pc-field pc-quote"
-        multiline
-        value={persona.quote}
-        placeholder={t('persona.placeholder.quote')}
-        onCommit={(quote) => update({ quote })}
-      />
+      {redactQuote ? (
+        // Drawn for an export that redacts every quote: a persona's quote is a customer's words.
+        <div className="pc-field pc-quote">
+          <span className="pc-caption">{t('persona.field.quote')}</span>
+          <div className="pc-quote-redacted" data-cx-redacted="">
+            {REDACTED_MARK}
+          </div>
+        </div>
+      ) : (
+        <CaptionedField
+          caption={t('persona.field.quote')}
+          fieldClassName="pc-field pc-quote"
+          multiline
+          value={persona.quote}
+          placeholder={t('persona.placeholder.quote')}
+          onCommit={(quote) => update({ quote })}
+        />
+      )}
       <p className="pc-maps">
         <span>{t('persona.maps')}</span> {maps || t('persona.noMaps')}
       </p>

@@ -4,7 +4,10 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { BoardDoc } from '../../../shared/board';
-import { BoardProvider } from '../../board/BoardContext';
+import { ReactFlowProvider } from '@xyflow/react';
+import { BoardProvider, ViewOnlyBoardProvider } from '../../board/BoardContext';
+import { ExportRenderContext } from '../../export/context';
+import { journeyFrame } from '../journey/frame';
 import { collectResources } from '../../i18n/resources';
 import { auditFrameHtml } from '../common/a11yAudit';
 import { maturityFrame } from '../maturity/frame';
@@ -15,7 +18,8 @@ import { personaFrame } from './frame';
 
 /**
  * The persona and maturity card kinds: drawn in both languages with every control named and
- * no key left untranslated, nothing focusable at far zoom, and copies
+ * no key left untranslated, read-only for viewers, a persona quote redacted in exports, a
+ * barrier's metric marked, nothing focusable at far zoom, and copies
  * that survive the clipboard and refuse what the board would refuse.
  */
 
@@ -69,14 +73,36 @@ function filledBoard() {
   return { board, persona, maturity };
 }
 
-function draw(board: BoardDoc, kind: FrameKind, id: string, lng: 'en' | 'ru', far = false): string {
+interface DrawOptions {
+  far?: boolean;
+  /** Drawn as a viewer (or the export stage) sees it. */
+  viewOnly?: boolean;
+  /** Drawn for an export with these redaction options. */
+  exporting?: { redactAllQuotes: boolean };
+}
+
+function draw(
+  board: BoardDoc,
+  kind: FrameKind,
+  id: string,
+  lng: 'en' | 'ru',
+  options: DrawOptions = {},
+): string {
   const record = kind.records(board.snapshot())[id]!;
-  const Drawing = (far ? kind.Far : kind.Detailed) as ComponentType<{ record: unknown; selected: boolean }>;
+  const Drawing = (options.far ? kind.Far : kind.Detailed) as ComponentType<{
+    record: unknown;
+    selected: boolean;
+  }>;
+  const Provider = options.viewOnly ? ViewOnlyBoardProvider : BoardProvider;
   return renderToStaticMarkup(
     <I18nextProvider i18n={i18n(lng)}>
-      <BoardProvider board={board}>
-        <Drawing record={record} selected={false} />
-      </BoardProvider>
+      <ExportRenderContext.Provider value={options.exporting ?? null}>
+        <Provider board={board}>
+          <ReactFlowProvider>
+            <Drawing record={record} selected={false} />
+          </ReactFlowProvider>
+        </Provider>
+      </ExportRenderContext.Provider>
     </I18nextProvider>,
   );
 }
@@ -111,13 +137,48 @@ describe('persona and maturity cards', () => {
     );
   });
 
+  it('offer no editing to viewers', () => {
+    for (const [kind, id] of kinds) {
+      const html = draw(board, kind, id, 'en', { viewOnly: true });
+      expect(html, kind.type).not.toContain('<button');
+      const fields = [...html.matchAll(/<(?:input type="text"|textarea)[\s/>][^>]*/g)].map(([tag]) => tag);
+      expect(fields.length, kind.type).toBeGreaterThan(2);
+      for (const field of fields) expect(field).toContain('readOnly=""');
+      for (const [radio] of html.matchAll(/<input type="radio"[^>]*>/g))
+        expect(radio).toContain('disabled=""');
+    }
+  });
+
+  it('leave a persona quote out of an export that redacts every quote', () => {
+    const plain = draw(board, personaFrame, persona, 'en', { exporting: { redactAllQuotes: false } });
+    expect(plain).toContain('Do not rush me');
+    const redacted = draw(board, personaFrame, persona, 'en', { exporting: { redactAllQuotes: true } });
+    expect(redacted).not.toContain('Do not rush me');
+    expect(redacted).toContain('data-cx-redacted=""');
+  });
+
+  it('mark a barrier card tied to a metric on its map', () => {
+    const journey = Object.values(board.snapshot().journeys)[0]!;
+    const stage = journey.stages[0]!.id;
+    const barriers = journey.lanes.find((l) => l.type === 'barriers')!.id;
+    const card = board.addCard(journey.id, { stageId: stage, laneId: barriers, text: 'Queue at the branch' });
+    const metric = Object.values(board.snapshot().metrics)[0]!.id;
+    const before = draw(board, journeyFrame, journey.id, 'en');
+    expect(before).not.toContain('Tied to metric');
+    board.updateCard(journey.id, card, { metricId: metric });
+    const html = draw(board, journeyFrame, journey.id, 'ru');
+    expect(html).toContain('aria-label="Связана с метрикой NPS"');
+    expect(auditFrameHtml(html, ['journey'])).toEqual([]);
+    board.deleteCard(journey.id, card);
+  });
+
   it('have nothing focusable at far zoom', () => {
     for (const [kind, id] of kinds) {
-      const html = draw(board, kind, id, 'en', true);
+      const html = draw(board, kind, id, 'en', { far: true });
       expect(html).not.toMatch(/<(input|textarea|select|button|a)\b|tabindex/);
       expect(html).toContain('aria-label=');
     }
-    expect(draw(board, maturityFrame, maturity, 'en', true)).toContain(
+    expect(draw(board, maturityFrame, maturity, 'en', { far: true })).toContain(
       'mc-far-cell mc-stage-proactive is-checked',
     );
   });
