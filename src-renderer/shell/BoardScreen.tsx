@@ -6,6 +6,7 @@ import type { BoardDoc } from '../../shared/board';
 import { ActionButton } from '../actions/ActionButton';
 import { useActionContext } from '../actions/useActions';
 import { BoardProvider, useBoard, useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
+import { MetricsOverviewButton } from '../metrics/MetricsOverview';
 import { CannotDisplayBoard, CannotDisplayBoundary } from '../canvas/CannotDisplay';
 import { CanvasHost } from '../canvas/Canvas';
 import { StylePanel } from '../canvas/StylePanel';
@@ -140,6 +141,7 @@ function TopBar() {
         // biome-ignore lint/suspicious/noArrayIndexKey: the extension list is fixed for the app's lifetime.
         ext.BoardBarSection ? <ext.BoardBarSection key={i} shell={shell} board={board} /> : null,
       )}
+      <MetricsOverviewButton className="cx-topbar__button" />
       <ExportButton className="cx-topbar__button" />
       <button
         type="button"

@@ -16,6 +16,7 @@ export function Dialog({
   children,
   closeButton = true,
   describedBy,
+  className,
 }: {
   title: string;
   /** Escape, the × button or the dialog's own buttons: the owner unmounts the dialog. */
@@ -25,6 +26,8 @@ export function Dialog({
   closeButton?: boolean;
   /** Id of the text that says what the dialog is about (a confirmation's question). */
   describedBy?: string;
+  /** Extra class of the dialog element (e.g. `cx-dialog--wide` for tables). */
+  className?: string;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
@@ -37,7 +40,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="cx-dialog"
+      className={className ? `cx-dialog ${className}` : 'cx-dialog'}
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       onCancel={(event) => {

@@ -9,6 +9,8 @@ import {
 } from '../../../shared/board';
 import { useBoard, useBoardReadOnly, useBoardSelector } from '../../board/BoardContext';
 import { useCreateMatrixFromJourney } from '../matrix';
+import { JourneyCxIndexBadge } from '../../metrics/CxIndex';
+import { MetricTreeButton } from '../../metrics/MetricTree';
 import { CaptionedField, InlineField } from '../common/InlineField';
 import { RadioGroup } from '../common/RadioGroup';
 import { initialsOf } from '../persona/initials';
@@ -76,6 +78,8 @@ export const JourneyHeader = memo(function JourneyHeader({
           ]}
         />
         <CreateMatrixButton journey={journey} />
+        <JourneyCxIndexBadge journey={journey} />
+        <MetricTreeButton journey={journey} />
         {reverse && (
           <button
             type="button"
