@@ -104,3 +104,30 @@ export {
   STATUS_SCALE_SHARE,
   statusTolerance,
 } from './status';
+export {
+  type CxPartProblem,
+  type JourneyCxIndex,
+  type JourneyCxPart,
+  journeyCxIndex,
+  type ScoredMetric,
+  scoreAgainstTarget,
+} from './journey-index';
+export { metricsOverview, type OverviewQuery, type OverviewRow } from './overview';
+export {
+  type Cell,
+  csvDelimiter,
+  MAX_READINGS_TEXT,
+  MAX_READINGS_XLSX_BYTES,
+  type ParsedReading,
+  READING_PROBLEM_CODES,
+  type ReadingProblem,
+  type ReadingProblemCode,
+  type ReadingsTable,
+  readDate,
+  readingsFromCsv,
+  readingsFromPaste,
+  readingsFromRows,
+  readingsFromXlsx,
+  readValue,
+  splitDelimited,
+} from './readings';

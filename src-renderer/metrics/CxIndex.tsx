@@ -1,7 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CX_WEIGHT_MAX, type JourneySnapshot, type MetricSnapshot } from '../../shared/board';
-import { type JourneyCxIndex, journeyCxIndex } from '../../shared/metrics/journey-index';
+import { type JourneyCxIndex, journeyCxIndex } from '../../shared/metrics';
 import { useBoard, useBoardReadOnly } from '../board/BoardContext';
 import { Dialog } from '../shell/Dialog';
 import { formatNumber } from './format';
@@ -85,6 +85,7 @@ function CxIndexDialog({
       title={t('metrics.cx.title', { journey: journey.title || t('metrics.untitledJourney') })}
       onClose={onClose}
       className="cx-dialog--wide"
+      closeButton={false}
     >
       <div className="cx-dialog__body">
         <p className="mx-cx-total" role="status">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MetricReading } from '../../shared/board';
 import { chartGeometry } from './chart';
-import { formatNumber } from './format';
+import { formatNumber, unitText } from './format';
 
 /**
  * A metric's history as a line over time with its target as a dashed line (SVG). Screen
@@ -32,7 +32,7 @@ export function HistoryChart({
           from: history[0]!.date,
           to: last!.date,
           last: fmt(last!.value),
-          unit,
+          unit: unitText(t, unit),
           target: target === null ? t('metrics.history.noTarget') : fmt(target),
         });
   return (
@@ -79,7 +79,7 @@ export function HistoryChart({
       {g.targetY !== null && (
         <g className="mx-chart__target">
           <line x1={g.plot.left} x2={g.plot.left + g.plot.width} y1={g.targetY} y2={g.targetY} />
-          <text x={g.plot.left + g.plot.width - 2} y={g.targetY - 3} textAnchor="end">
+          <text x={g.plot.left + g.plot.width - 2} y={g.targetY < g.plot.top + 12 ? g.targetY + 11 : g.targetY - 3} textAnchor="end">
             {t('metrics.history.targetLine', { value: fmt(target!) })}
           </text>
         </g>

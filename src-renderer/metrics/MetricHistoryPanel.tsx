@@ -9,7 +9,7 @@ import {
   readingsFromPaste,
   readingsFromXlsx,
   readValue,
-} from '../../shared/metrics/readings';
+} from '../../shared/metrics';
 import { useBoard } from '../board/BoardContext';
 import { formatNumber } from './format';
 import { HistoryChart } from './HistoryChart';

@@ -33,6 +33,7 @@ function MetricTreeDialog({ journey, onClose }: { journey: JourneySnapshot; onCl
       title={t('metrics.tree.title', { journey: journey.title || t('metrics.untitledJourney') })}
       onClose={onClose}
       className="cx-dialog--wide"
+      closeButton={false}
     >
       <div className="cx-dialog__body">
         <p className="mx-muted">{t('metrics.tree.intro')}</p>

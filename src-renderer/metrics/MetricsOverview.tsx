@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { METRIC_CATEGORIES, METRIC_SOURCES, type MetricSnapshot } from '../../shared/board';
-import { metricsOverview, type OverviewQuery } from '../../shared/metrics/overview';
+import { metricsOverview, type OverviewQuery } from '../../shared/metrics';
 import { useBoardReadOnly, useBoardSelector } from '../board/BoardContext';
 import { Dialog } from '../shell/Dialog';
-import { formatNumber } from './format';
+import { formatNumber, unitText } from './format';
 import { MetricHistoryPanel } from './MetricHistoryPanel';
 import { metricName } from './names';
 import './metrics.css';
@@ -43,7 +43,12 @@ function MetricsOverviewDialog({ onClose }: { onClose(): void }) {
     : undefined;
   if (shown) return <HistoryDialog metric={shown} readOnly={readOnly} onClose={() => setHistoryOf(null)} />;
   return (
-    <Dialog title={t('metrics.overview.title')} onClose={onClose} className="cx-dialog--wide">
+    <Dialog
+      title={t('metrics.overview.title')}
+      onClose={onClose}
+      className="cx-dialog--wide"
+      closeButton={false}
+    >
       <div className="cx-dialog__body">
         <div className="mx-filters">
           <label>
@@ -153,11 +158,6 @@ function MetricsOverviewDialog({ onClose }: { onClose(): void }) {
   );
 }
 
-/** A unit code of the catalogue is translated; a unit the team typed is shown as typed. */
-function unitText(t: (key: string, options?: Record<string, unknown>) => string, unit: string): string {
-  return t(`metrics.unit.${unit}`, { defaultValue: unit });
-}
-
 function HistoryDialog({
   metric,
   readOnly,
@@ -173,6 +173,7 @@ function HistoryDialog({
       title={t('metrics.history.dialogTitle', { name: metricName(metric, t) })}
       onClose={onClose}
       className="cx-dialog--wide"
+      closeButton={false}
     >
       <div className="cx-dialog__body">
         <MetricHistoryPanel metric={metric} readOnly={readOnly} />
