@@ -44,16 +44,16 @@ export const JourneyCxIndexBadge = memo(function JourneyCxIndexBadge({
     <>
       <button
         type="button"
-        className="mx-cx-badge nodrag nokey"
+        className="md-cx-badge nodrag nokey"
         aria-label={t('metrics.cx.badgeLabel', { value })}
         title={parts.join(' · ')}
         onClick={() => setOpen(true)}
       >
-        <span className="mx-cx-badge__name">{t('metrics.cx.short')}</span>
-        <span className="mx-cx-badge__value" data-testid="cx-index-value">
+        <span className="md-cx-badge__name">{t('metrics.cx.short')}</span>
+        <span className="md-cx-badge__value" data-testid="cx-index-value">
           {value}
         </span>
-        {parts.length > 0 && <span className="mx-cx-badge__parts">{parts.join(' · ')}</span>}
+        {parts.length > 0 && <span className="md-cx-badge__parts">{parts.join(' · ')}</span>}
       </button>
       {open && <CxIndexDialog journey={journey} metrics={metrics} cx={cx} onClose={() => setOpen(false)} />}
     </>
@@ -88,21 +88,21 @@ function CxIndexDialog({
       closeButton={false}
     >
       <div className="cx-dialog__body">
-        <p className="mx-cx-total" role="status">
+        <p className="md-cx-total" role="status">
           {cx.index === null
             ? t('metrics.cx.noIndex')
             : t('metrics.cx.total', { value: fmt(Math.round(cx.index * 10) / 10) })}
         </p>
-        <details className="mx-rule">
+        <details className="md-rule">
           <summary>{t('metrics.cx.ruleTitle')}</summary>
           <p>{t('metrics.cx.rule')}</p>
         </details>
         {metrics.length === 0 ? (
-          <p className="mx-muted">{t('metrics.cx.noMetrics')}</p>
+          <p className="md-muted">{t('metrics.cx.noMetrics')}</p>
         ) : (
-          <div className="mx-scroll">
-            <table className="mx-table">
-              <caption className="mx-sr-only">{t('metrics.cx.tableCaption')}</caption>
+          <div className="md-scroll">
+            <table className="md-table">
+              <caption className="md-sr-only">{t('metrics.cx.tableCaption')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('metrics.cx.include')}</th>
@@ -129,7 +129,7 @@ function CxIndexDialog({
                       </td>
                       <td>
                         {name}
-                        <span className="mx-muted"> · {stageTitle(m)}</span>
+                        <span className="md-muted"> · {stageTitle(m)}</span>
                       </td>
                       <td>
                         {part && (
@@ -193,7 +193,7 @@ function WeightInput({
   };
   return (
     <input
-      className="mx-weight"
+      className="md-weight"
       type="number"
       min={0}
       max={CX_WEIGHT_MAX}

@@ -37,7 +37,7 @@ export function HistoryChart({
         });
   return (
     <svg
-      className="mx-chart"
+      className="md-chart"
       role="img"
       aria-label={summary}
       viewBox={`0 0 ${width} ${height}`}
@@ -49,7 +49,7 @@ export function HistoryChart({
         y={g.plot.top}
         width={g.plot.width}
         height={g.plot.height}
-        className="mx-chart__plot"
+        className="md-chart__plot"
       />
       {g.yTicks.map((tick) => (
         <g key={tick.value}>
@@ -58,12 +58,12 @@ export function HistoryChart({
             x2={g.plot.left + g.plot.width}
             y1={tick.y}
             y2={tick.y}
-            className="mx-chart__grid"
+            className="md-chart__grid"
           />
           <text
             x={g.plot.left - 4}
             y={tick.y}
-            className="mx-chart__label"
+            className="md-chart__label"
             textAnchor="end"
             dominantBaseline="middle"
           >
@@ -72,21 +72,25 @@ export function HistoryChart({
         </g>
       ))}
       {g.xLabels.map((label) => (
-        <text key={label.date} x={label.x} y={height - 4} className="mx-chart__label" textAnchor="middle">
+        <text key={label.date} x={label.x} y={height - 4} className="md-chart__label" textAnchor="middle">
           {label.date}
         </text>
       ))}
       {g.targetY !== null && (
-        <g className="mx-chart__target">
+        <g className="md-chart__target">
           <line x1={g.plot.left} x2={g.plot.left + g.plot.width} y1={g.targetY} y2={g.targetY} />
-          <text x={g.plot.left + g.plot.width - 2} y={g.targetY < g.plot.top + 12 ? g.targetY + 11 : g.targetY - 3} textAnchor="end">
+          <text
+            x={g.plot.left + g.plot.width - 2}
+            y={g.targetY < g.plot.top + 12 ? g.targetY + 11 : g.targetY - 3}
+            textAnchor="end"
+          >
             {t('metrics.history.targetLine', { value: fmt(target!) })}
           </text>
         </g>
       )}
-      {g.path && <path d={g.path} className="mx-chart__line" />}
+      {g.path && <path d={g.path} className="md-chart__line" />}
       {g.points.map((p) => (
-        <circle key={`${p.date}:${p.index}`} cx={p.x} cy={p.y} r={3} className="mx-chart__point">
+        <circle key={`${p.date}:${p.index}`} cx={p.x} cy={p.y} r={3} className="md-chart__point">
           <title>{`${p.date}: ${fmt(p.value)}`}</title>
         </circle>
       ))}

@@ -27,7 +27,7 @@ export function MetricHistoryPanel({ metric, readOnly }: { metric: MetricSnapsho
     null,
   );
   return (
-    <section className="mx-history" aria-label={t('metrics.history.title')}>
+    <section className="md-history" aria-label={t('metrics.history.title')}>
       <HistoryChart history={metric.history} target={metric.target} unit={metric.unit} />
       <ReadingList metric={metric} readOnly={readOnly} />
       {!readOnly && (
@@ -52,11 +52,11 @@ export function MetricHistoryPanel({ metric, readOnly }: { metric: MetricSnapsho
 function ReadingList({ metric, readOnly }: { metric: MetricSnapshot; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<string | null>(null);
-  if (metric.history.length === 0) return <p className="mx-muted">{t('metrics.history.none')}</p>;
+  if (metric.history.length === 0) return <p className="md-muted">{t('metrics.history.none')}</p>;
   return (
-    <div className="mx-scroll">
-      <table className="mx-table">
-        <caption className="mx-sr-only">{t('metrics.history.listCaption')}</caption>
+    <div className="md-scroll">
+      <table className="md-table">
+        <caption className="md-sr-only">{t('metrics.history.listCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('metrics.history.date')}</th>
@@ -120,9 +120,9 @@ function ReadingRow({
   return (
     <tr>
       <td>{reading.date}</td>
-      <td className="mx-num">{formatNumber(reading.value, language)}</td>
+      <td className="md-num">{formatNumber(reading.value, language)}</td>
       {!readOnly && (
-        <td className="mx-row-actions">
+        <td className="md-row-actions">
           <button type="button" onClick={onEdit} aria-label={t('metrics.history.editReading', name)}>
             {t('metrics.history.edit')}
           </button>
@@ -197,12 +197,12 @@ function EditReadingRow({
           }}
         />
         {error && (
-          <span id={errorId} role="alert" className="mx-error">
+          <span id={errorId} role="alert" className="md-error">
             {t(error)}
           </span>
         )}
       </td>
-      <td className="mx-row-actions">
+      <td className="md-row-actions">
         <button type="button" onClick={save}>
           {t('metrics.history.save')}
         </button>
@@ -230,7 +230,7 @@ function AddReading({ metricId }: { metricId: string }) {
     setError(null);
   };
   return (
-    <form className="mx-add" onSubmit={submit} aria-label={t('metrics.history.addTitle')}>
+    <form className="md-add" onSubmit={submit} aria-label={t('metrics.history.addTitle')}>
       <label>
         <span>{t('metrics.history.date')}</span>
         <input type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
@@ -247,7 +247,7 @@ function AddReading({ metricId }: { metricId: string }) {
       </label>
       <button type="submit">{t('metrics.history.add')}</button>
       {error && (
-        <p id={errorId} role="alert" className="mx-error">
+        <p id={errorId} role="alert" className="md-error">
           {t(error)}
         </p>
       )}
@@ -273,11 +273,11 @@ function ImportButtons({ onRead }: { onRead(source: Source): void }) {
     }
   };
   return (
-    <div className="mx-import">
+    <div className="md-import">
       <button type="button" onClick={() => onRead({ kind: 'paste', name: '', table: readingsFromPaste('') })}>
         {t('metrics.history.paste')}
       </button>
-      <label htmlFor={inputId} className="mx-file-label">
+      <label htmlFor={inputId} className="md-file-label">
         {t('metrics.history.importFile')}
       </label>
       <input
@@ -339,9 +339,9 @@ function ImportPreview({
     onDone();
   };
   return (
-    <section className="mx-preview" aria-label={t('metrics.history.previewTitle')}>
+    <section className="md-preview" aria-label={t('metrics.history.previewTitle')}>
       {source.kind === 'paste' ? (
-        <label className="mx-paste">
+        <label className="md-paste">
           <span>{t('metrics.history.pasteLabel')}</span>
           <textarea
             value={pasted}
@@ -358,7 +358,7 @@ function ImportPreview({
         <p>{t('metrics.history.fromFile', { name: source.name })}</p>
       )}
       {(source.kind === 'file' || pasted.trim() !== '') && problems.length > 0 && (
-        <div id={problemsId} role="alert" className="mx-problems">
+        <div id={problemsId} role="alert" className="md-problems">
           <p>{t('metrics.history.problemsIntro', { count: problems.length })}</p>
           <ul>
             {problems.map((p) => (
@@ -373,9 +373,9 @@ function ImportPreview({
             {t('metrics.history.ready', { count: readings.length })}
             {replacing > 0 && ` ${t('metrics.history.replacing', { count: replacing })}`}
           </p>
-          <div className="mx-scroll mx-scroll--short">
-            <table className="mx-table">
-              <caption className="mx-sr-only">{t('metrics.history.previewTitle')}</caption>
+          <div className="md-scroll md-scroll--short">
+            <table className="md-table">
+              <caption className="md-sr-only">{t('metrics.history.previewTitle')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('metrics.history.row')}</th>
@@ -388,7 +388,7 @@ function ImportPreview({
                   <tr key={r.row}>
                     <td>{r.row}</td>
                     <td>{r.date}</td>
-                    <td className="mx-num">{formatNumber(r.value, i18n.language)}</td>
+                    <td className="md-num">{formatNumber(r.value, i18n.language)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -396,12 +396,12 @@ function ImportPreview({
           </div>
         </>
       )}
-      <div className="mx-buttons">
+      <div className="md-buttons">
         {source.kind === 'file' && <ImportButtons onRead={onChange} />}
         <button type="button" onClick={onDone}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="mx-primary" disabled={!canImport} onClick={confirm}>
+        <button type="button" className="md-primary" disabled={!canImport} onClick={confirm}>
           {t('metrics.history.importConfirm', { count: readings.length })}
         </button>
       </div>

@@ -17,7 +17,7 @@ export const MetricTreeButton = memo(function MetricTreeButton({ journey }: { jo
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="mx-header-button nodrag nokey" onClick={() => setOpen(true)}>
+      <button type="button" className="md-header-button nodrag nokey" onClick={() => setOpen(true)}>
         {t('metrics.tree.open')}
       </button>
       {open && <MetricTreeDialog journey={journey} onClose={() => setOpen(false)} />}
@@ -36,9 +36,9 @@ function MetricTreeDialog({ journey, onClose }: { journey: JourneySnapshot; onCl
       closeButton={false}
     >
       <div className="cx-dialog__body">
-        <p className="mx-muted">{t('metrics.tree.intro')}</p>
+        <p className="md-muted">{t('metrics.tree.intro')}</p>
         {metrics.length === 0 ? (
-          <p className="mx-muted">{t('metrics.cx.noMetrics')}</p>
+          <p className="md-muted">{t('metrics.cx.noMetrics')}</p>
         ) : (
           <TreeEditor journey={journey} metrics={metrics} />
         )}
@@ -76,9 +76,9 @@ function TreeEditor({ journey, metrics }: { journey: JourneySnapshot; metrics: r
   return (
     <>
       <TreePicture metrics={metrics} byId={byId} stageLabel={stageLabel} />
-      <div className="mx-scroll">
-        <table className="mx-table">
-          <caption className="mx-sr-only">{t('metrics.tree.tableCaption')}</caption>
+      <div className="md-scroll">
+        <table className="md-table">
+          <caption className="md-sr-only">{t('metrics.tree.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('metrics.cx.metric')}</th>
@@ -91,7 +91,7 @@ function TreeEditor({ journey, metrics }: { journey: JourneySnapshot; metrics: r
               return (
                 <tr key={m.id}>
                   <td>
-                    <span className={`mx-dot mx-dot--${m.category}`} aria-hidden="true" />
+                    <span className={`md-dot md-dot--${m.category}`} aria-hidden="true" />
                     {label(m)}
                   </td>
                   <td>
@@ -122,7 +122,7 @@ function TreeEditor({ journey, metrics }: { journey: JourneySnapshot; metrics: r
         </table>
       </div>
       {error && (
-        <p role="alert" className="mx-error">
+        <p role="alert" className="md-error">
           {error}
         </p>
       )}
@@ -141,7 +141,7 @@ function TreePicture({
 }) {
   const { t } = useTranslation();
   const layout = useMemo(() => layoutMetricTree(metricTree(metrics)), [metrics]);
-  if (layout.edges.length === 0) return <p className="mx-muted">{t('metrics.tree.empty')}</p>;
+  if (layout.edges.length === 0) return <p className="md-muted">{t('metrics.tree.empty')}</p>;
   const width = layout.columns * (BOX.width + BOX.gapX) - BOX.gapX + 8;
   const height = layout.rows * (BOX.height + BOX.gapY) - BOX.gapY + 8;
   const at = new Map(
@@ -156,9 +156,9 @@ function TreePicture({
     )
     .join('; ');
   return (
-    <div className="mx-scroll">
+    <div className="md-scroll">
       <svg
-        className="mx-tree"
+        className="md-tree"
         role="img"
         aria-label={t('metrics.tree.pictureLabel', { links: summary })}
         width={width}
@@ -167,7 +167,7 @@ function TreePicture({
       >
         <defs>
           <marker
-            id="mx-arrow"
+            id="md-arrow"
             viewBox="0 0 10 10"
             refX="9"
             refY="5"
@@ -175,7 +175,7 @@ function TreePicture({
             markerHeight="7"
             orient="auto"
           >
-            <path d="M0,0 L10,5 L0,10 z" className="mx-tree__arrow" />
+            <path d="M0,0 L10,5 L0,10 z" className="md-tree__arrow" />
           </marker>
         </defs>
         {layout.edges.map((e) => {
@@ -190,8 +190,8 @@ function TreePicture({
             <path
               key={`${e.from}>${e.to}`}
               d={`M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`}
-              className="mx-tree__edge"
-              markerEnd="url(#mx-arrow)"
+              className="md-tree__edge"
+              markerEnd="url(#md-arrow)"
             />
           );
         })}
@@ -202,13 +202,13 @@ function TreePicture({
             <g
               key={box.id}
               transform={`translate(${p.x},${p.y})`}
-              className={`mx-tree__node mx-tree__node--${m.category}`}
+              className={`md-tree__node md-tree__node--${m.category}`}
             >
               <rect width={BOX.width} height={BOX.height} rx={6} />
-              <text x={8} y={17} className="mx-tree__name">
+              <text x={8} y={17} className="md-tree__name">
                 {clip(metricName(m, t), 22)}
               </text>
-              <text x={8} y={34} className="mx-tree__stage">
+              <text x={8} y={34} className="md-tree__stage">
                 {clip(`${t(`metrics.category.${m.category}`)} · ${stageLabel(m)}`, 28)}
               </text>
             </g>

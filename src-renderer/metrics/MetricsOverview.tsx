@@ -50,7 +50,7 @@ function MetricsOverviewDialog({ onClose }: { onClose(): void }) {
       closeButton={false}
     >
       <div className="cx-dialog__body">
-        <div className="mx-filters">
+        <div className="md-filters">
           <label>
             <span>{t('metrics.overview.category')}</span>
             <select
@@ -90,13 +90,13 @@ function MetricsOverviewDialog({ onClose }: { onClose(): void }) {
             </select>
           </label>
         </div>
-        <p className="mx-muted">{t('metrics.overview.distanceRule')}</p>
+        <p className="md-muted">{t('metrics.overview.distanceRule')}</p>
         {rows.length === 0 ? (
-          <p className="mx-muted">{t('metrics.overview.empty')}</p>
+          <p className="md-muted">{t('metrics.overview.empty')}</p>
         ) : (
-          <div className="mx-scroll mx-scroll--tall">
-            <table className="mx-table">
-              <caption className="mx-sr-only">
+          <div className="md-scroll md-scroll--tall">
+            <table className="md-table">
+              <caption className="md-sr-only">
                 {t('metrics.overview.caption', { count: rows.length })}
               </caption>
               <thead>
@@ -118,16 +118,16 @@ function MetricsOverviewDialog({ onClose }: { onClose(): void }) {
                     <td>{t('metrics.stageLabel', { number: r.stageNumber, title: r.stageTitle })}</td>
                     <td>
                       {metricName(r.metric, t)}
-                      <span className="mx-muted"> · {t(`metrics.source.${r.metric.source}`)}</span>
+                      <span className="md-muted"> · {t(`metrics.source.${r.metric.source}`)}</span>
                     </td>
-                    <td className="mx-num">{fmt(r.metric.current, r.metric.unit)}</td>
-                    <td className="mx-num">{fmt(r.metric.target, r.metric.unit)}</td>
+                    <td className="md-num">{fmt(r.metric.current, r.metric.unit)}</td>
+                    <td className="md-num">{fmt(r.metric.target, r.metric.unit)}</td>
                     <td>
-                      <span className={`mx-status mx-status--${r.status}`}>
+                      <span className={`md-status md-status--${r.status}`}>
                         {t(`metrics.status.${r.status}`)}
                       </span>
                     </td>
-                    <td className="mx-num">
+                    <td className="md-num">
                       {r.distance === null ? '—' : formatNumber(Math.round(r.distance), i18n.language)}
                     </td>
                     <td>
