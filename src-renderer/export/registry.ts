@@ -1,3 +1,4 @@
+import { pptxFormat } from './deckFormat';
 import type { DialogFormat } from './dialogFormats';
 import { pdfFormat, pngFormat, svgFormat } from './drawingFormats';
 import {
@@ -17,6 +18,7 @@ export const DIALOG_FORMATS: readonly DialogFormat[] = [
   pngFormat,
   svgFormat,
   pdfFormat,
+  pptxFormat,
   matrixXlsxFormat,
   matrixCsvFormat,
   matrixMarkdownFormat,
