@@ -24,11 +24,14 @@ import {
 } from '../../shared/export';
 import { MAX_BOARD_BYTES } from '../../shared/ipc/contract';
 import { writeFileAtomic } from '../../src-main/files/atomic-write';
+import { BrowserUnavailableError } from './browser';
 import { EXPORT_TARGETS, EXPORT_WHATS, type ExportInput, ExportUsageError, type ExportWhat } from './targets';
 
 const USAGE = `usage: npm run export -- <board.cxboard> --what ${EXPORT_WHATS.join('|')} --format <format> --out <path>
          [--lang ru|en] [--frame <title or id>] [--journey <title or id>]
          [--separator comma|semicolon] [--redact-quotes]
+         png/svg/pdf/pptx (drawn by the app in Chromium): [--scale 1|2|3] [--transparent]
+         [--paper a4|a3] [--orientation landscape|portrait] [--tiles] [--page-per-frame]
 available: ${EXPORT_WHATS.map((w) => `${w}: ${formatsOf(w).join(', ') || '—'}`).join('; ')}`;
 
 function formatsOf(what: string): string[] {
@@ -50,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const { file, what, format, out, lang, frameQuery, journeyQuery, separator, redactQuotes } = parsed;
+  const { file, what, format, out, lang, frameQuery, journeyQuery, separator, redactQuotes, drawing } =
+    parsed;
   const target = EXPORT_TARGETS.find((t) => t.what === what && t.format === format);
   if (!target) {
     const available = formatsOf(what);
@@ -72,7 +76,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${file}: the file is larger than a board can be (${MAX_BOARD_BYTES} bytes).`);
     return 1;
   }
-  const loaded = parseBoardFile(new Uint8Array(await readFile(path)));
+  const bytes = new Uint8Array(await readFile(path));
+  const loaded = parseBoardFile(bytes);
   if (!loaded.ok) {
     console.error(`${file}: ${loaded.error.message}`);
     return 1;
@@ -118,11 +123,17 @@ async function main(argv: string[]): Promise<number> {
     language: lang,
     separator: separator ?? defaultCsvSeparator(lang),
     redactQuotes,
+    file: bytes,
+    drawing,
   };
   const outcome = await runExport((context) => target.run(input, context));
   if (outcome.status !== 'done') {
     const error = outcome.status === 'failed' ? outcome.error : new Error('cancelled');
-    console.error(error instanceof ExportUsageError ? error.message : `The export failed: ${error.message}`);
+    console.error(
+      error instanceof ExportUsageError || error instanceof BrowserUnavailableError
+        ? error.message
+        : `The export failed: ${error.message}`,
+    );
     return 1;
   }
   const outPath = fromCaller(out);
@@ -151,6 +162,12 @@ function parse(argv: string[]) {
       journey: { type: 'string' },
       separator: { type: 'string' },
       'redact-quotes': { type: 'boolean', default: false },
+      scale: { type: 'string' },
+      transparent: { type: 'boolean', default: false },
+      paper: { type: 'string' },
+      orientation: { type: 'string' },
+      tiles: { type: 'boolean', default: false },
+      'page-per-frame': { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('Give exactly one board file.');
@@ -166,7 +183,25 @@ function parse(argv: string[]) {
   const separators = { comma: ',', semicolon: ';' } as const;
   if (values.separator !== undefined && !Object.hasOwn(separators, values.separator))
     throw new UsageError('--separator must be comma or semicolon.');
+  const drawing: Record<string, unknown> = {};
+  if (values.scale !== undefined) {
+    if (!['1', '2', '3'].includes(values.scale)) throw new UsageError('--scale must be 1, 2 or 3.');
+    drawing.scale = Number(values.scale);
+  }
+  if (values.transparent) drawing.background = 'transparent';
+  if (values.paper !== undefined) {
+    if (!['a4', 'a3'].includes(values.paper)) throw new UsageError('--paper must be a4 or a3.');
+    drawing.paper = values.paper;
+  }
+  if (values.orientation !== undefined) {
+    if (!['landscape', 'portrait'].includes(values.orientation))
+      throw new UsageError('--orientation must be landscape or portrait.');
+    drawing.orientation = values.orientation;
+  }
+  if (values.tiles) drawing.layout = 'tile';
+  if (values['page-per-frame'] !== undefined) drawing.pagePerFrame = values['page-per-frame'];
   return {
+    drawing,
     file: positionals[0]!,
     what: what as ExportWhat,
     format,

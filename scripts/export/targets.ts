@@ -14,6 +14,7 @@ import {
   matrixXlsx,
 } from '../../shared/export';
 import { matricesOf } from '../../shared/matrix';
+import { DRAWING_TARGETS } from './drawingTargets';
 
 /** What `npm run export` can export. */
 export const EXPORT_WHATS = ['matrix', 'journey', 'board', 'frame'] as const;
@@ -29,6 +30,10 @@ export interface ExportInput {
   language: ExportLanguage;
   separator: CsvSeparator;
   redactQuotes: boolean;
+  /** The board file as read (the drawing formats hand it to the app in Chromium). */
+  file: Uint8Array;
+  /** Options of the drawing formats (--paper, --orientation, --tiles, --page-per-frame, --scale, --transparent). */
+  drawing: Record<string, unknown>;
 }
 
 /** A refusal the command line prints as is (exit code 1). */
@@ -98,4 +103,5 @@ export const EXPORT_TARGETS: ExportTarget[] = [
         input.separator,
       ),
   },
+  ...DRAWING_TARGETS,
 ];
