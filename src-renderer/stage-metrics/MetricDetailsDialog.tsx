@@ -6,7 +6,7 @@ import { useBoard } from '../board/BoardContext';
 import { Dialog } from '../shell/Dialog';
 import { Calculator } from './Calculator';
 import { displayName, parseTypedNumber, unitLabel } from './format';
-import { HistorySlot } from './HistorySlot';
+import { MetricHistoryPanel } from '../metrics/MetricHistoryPanel';
 import { useMetricDialog } from './store';
 
 /** The hints of the method that apply to this metric on its stage (advice only). */
@@ -188,7 +188,7 @@ export function MetricDetailsDialog({
         <Calculator metric={metric} readOnly={readOnly} />
         <section className="sm-history-section" aria-labelledby={`${id}-history`}>
           <h3 id={`${id}-history`}>{t('metrics.details.historyTitle')}</h3>
-          <HistorySlot metric={metric} readOnly={readOnly} />
+          <MetricHistoryPanel metric={metric} readOnly={readOnly} />
         </section>
       </div>
     </Dialog>
