@@ -1,4 +1,5 @@
 import { ExportButton } from '../export/ExportDialog';
+import { ImportJourneyButton } from '../export/ImportJourney';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -142,6 +143,7 @@ function TopBar() {
         ext.BoardBarSection ? <ext.BoardBarSection key={i} shell={shell} board={board} /> : null,
       )}
       <MetricsOverviewButton className="cx-topbar__button" />
+      <ImportJourneyButton className="cx-topbar__button" />
       <ExportButton className="cx-topbar__button" />
       <button
         type="button"
