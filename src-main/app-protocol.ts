@@ -6,7 +6,8 @@ import { contentTypeFor } from '../shared/protocol';
 export interface AssetResponse {
   status: number;
   contentType: string;
-  body: Uint8Array;
+  // Backed by a plain ArrayBuffer, as a `Response` body must be.
+  body: Uint8Array<ArrayBuffer>;
 }
 
 const notFound = (): AssetResponse => ({
