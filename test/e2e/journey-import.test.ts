@@ -67,8 +67,8 @@ describe('import a journey map from a spreadsheet', () => {
       .setInputFiles(good);
     await dialog.getByText(/^“Обработка обращений”: 8 stages, 12 lanes, 4 moments of truth\./).waitFor();
     const preview = dialog.getByRole('table', { name: 'Preview of the journey map' });
-    expect(await preview.getByRole('columnheader').first().innerText()).toBe('Lane');
-    expect(await preview.getByRole('rowheader').first().innerText()).toBe('Goals / JTBD');
+    expect(await preview.getByRole('columnheader').first().textContent()).toBe('Lane');
+    expect(await preview.getByRole('rowheader').first().textContent()).toBe('Goals / JTBD');
     expect(await maps.count()).toBe(0);
     await dialog.getByRole('button', { name: 'Add the map to the board' }).click();
     await page.getByRole('region', { name: /^CJM: Обработка обращений/ }).waitFor();

@@ -1,13 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  browserApp,
-  newBoard,
-  type PageProblems,
-  saveScreenshot,
-  viewportSettled,
-  viewportTransform,
-} from './support';
+import { browserApp, type PageProblems, saveScreenshot, viewportSettled, viewportTransform } from './support';
 
 /**
  * Metrics on a journey's stages, as a CX analyst adds them in the Russian UI: a metric from the
