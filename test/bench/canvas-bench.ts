@@ -23,138 +23,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { BoardDoc, serializeBoardFile } from '../../shared/board';
-import { journeyNodeSize } from '../../src-renderer/frames/journey/layout';
+import { serializeBoardFile } from '../../shared/board';
 import { canvas, chooseTool } from '../e2e/support/app';
 import { launchBrowser, openApp } from '../e2e/support/browser';
 import { assertBuilt, RENDERER_DIR } from '../support/build';
 import { spawnServer } from '../support/servers';
+import { benchBoardSize, buildBenchBoard } from './benchBoard';
 
 const short = process.argv.includes('--short');
 const withMetrics = process.argv.includes('--metrics');
-/** `--metrics`: stages of the first journey and metrics per stage. */
-const METRIC_STAGES = 10;
-const METRICS_PER_STAGE = 5;
-const BENCH_METRIC_KINDS = ['nps', 'csat', 'fcr', 'churn', 'ltv'] as const;
-const scale = short ? 0.1 : 1;
-const JOURNEYS = short ? 2 : 10;
-const CARDS = Math.round(2000 * scale);
-const STICKIES = Math.round(1000 * scale);
+const SIZE = benchBoardSize(short, withMetrics);
 const MEASURE_MS = short ? 800 : 2500;
 const TARGET_FIRST_RENDER_MS = 1500;
 const TARGET_P95_MS = 33;
-
-const STAGES = [
-  'Awareness',
-  'Consideration',
-  'Purchase',
-  'Delivery',
-  'First use',
-  'Support',
-  'Renewal',
-  'Advocacy',
-];
-/** Lanes that hold cards (the emotion and moments lanes draw other things). */
-const CARD_LANES = new Set(['goals', 'steps', 'touchpoints', 'expectations', 'barriers', 'quotes', 'ideas']);
-
-/** The benchmark board, laid out without overlaps: journeys in two columns, stickies to the right. */
-function buildBoard(): BoardDoc {
-  const board = BoardDoc.create({ title: 'Canvas benchmark' });
-  board.batch('bench', () => {
-    const journeyIds: string[] = [];
-    for (let j = 0; j < JOURNEYS; j++) {
-      const stageTitles =
-        withMetrics && j === 0
-          ? Array.from({ length: METRIC_STAGES }, (_, i) => STAGES[i] ?? `Stage ${i + 1}`)
-          : STAGES;
-      journeyIds.push(
-        board.addJourney({ kind: 'cjm', preset: 'full', title: `Journey ${j + 1}`, x: 0, y: 0, stageTitles }),
-      );
-    }
-    if (withMetrics) addBenchMetrics(board, journeyIds[0]!);
-    const snapshot = board.snapshot();
-    let card = 0;
-    for (const [j, id] of journeyIds.entries()) {
-      const journey = snapshot.journeys[id]!;
-      const lanes = journey.lanes.filter((l) => CARD_LANES.has(l.type));
-      const perJourney = Math.floor(CARDS / JOURNEYS) + (j < CARDS % JOURNEYS ? 1 : 0);
-      for (let i = 0; i < perJourney; i++) {
-        const stage = journey.stages[i % journey.stages.length]!;
-        const lane = lanes[Math.floor(i / journey.stages.length) % lanes.length]!;
-        board.addCard(id, {
-          stageId: stage.id,
-          laneId: lane.id,
-          text: `Card ${++card}: what the customer does and feels here`,
-        });
-      }
-    }
-    // Place the journeys by their real size, two per row.
-    const after = board.snapshot();
-    let y = 0;
-    let rowHeight = 0;
-    let maxRight = 0;
-    for (const [j, id] of journeyIds.entries()) {
-      const size = journeyNodeSize(after.journeys[id]!, 'build', metricCounts(after, id));
-      const x = j % 2 === 0 ? 0 : maxRightOfColumn0(after, journeyIds) + 200;
-      board.updateJourney(id, { x, y });
-      rowHeight = Math.max(rowHeight, size.height);
-      maxRight = Math.max(maxRight, x + size.width);
-      if (j % 2 === 1) {
-        y += rowHeight + 200;
-        rowHeight = 0;
-      }
-    }
-    const colors = ['yellow', 'orange', 'pink', 'violet', 'blue', 'cyan', 'green', 'gray'];
-    const perRow = 40;
-    for (let i = 0; i < STICKIES; i++) {
-      board.addElement({
-        type: 'sticky',
-        x: maxRight + 400 + (i % perRow) * 240,
-        y: Math.floor(i / perRow) * 240,
-        text: `Sticky ${i + 1}`,
-        style: { color: colors[i % colors.length]! },
-      });
-    }
-  });
-  return board;
-}
-
-function maxRightOfColumn0(snapshot: ReturnType<BoardDoc['snapshot']>, ids: string[]): number {
-  return Math.max(
-    ...ids
-      .filter((_, i) => i % 2 === 0)
-      .map((id) => journeyNodeSize(snapshot.journeys[id]!, 'build', metricCounts(snapshot, id)).width),
-  );
-}
-
-/** 5 metrics on each stage of a journey, with targets, current values and a year of readings. */
-function addBenchMetrics(board: BoardDoc, journeyId: string): void {
-  const journey = board.snapshot().journeys[journeyId]!;
-  for (const [s, stage] of journey.stages.entries()) {
-    for (let k = 0; k < METRICS_PER_STAGE; k++) {
-      const id = board.addMetric({
-        journeyId,
-        stageId: stage.id,
-        kind: BENCH_METRIC_KINDS[k]!,
-        target: 50 + k,
-        period: 'month',
-      });
-      for (let month = 1; month <= 12; month++)
-        board.addMetricReading(id, {
-          date: `2026-${String(month).padStart(2, '0')}-01`,
-          value: 30 + ((s * 7 + k * 5 + month * 3) % 40),
-        });
-    }
-  }
-}
-
-/** A journey's metric count per stage (what its Metrics lane's height follows). */
-function metricCounts(snapshot: ReturnType<BoardDoc['snapshot']>, journeyId: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const metric of Object.values(snapshot.metrics))
-    if (metric.journeyId === journeyId) counts.set(metric.stageId, (counts.get(metric.stageId) ?? 0) + 1);
-  return counts;
-}
 
 // Browser-side globals used inside page.evaluate (the Node tsconfig has no DOM library).
 declare const document: { querySelectorAll(selector: string): { length: number } };
@@ -245,7 +126,7 @@ async function measure(page: Page, name: string, act: (until: number) => Promise
 async function main(): Promise<void> {
   assertBuilt();
   const built = performance.now();
-  const board = buildBoard();
+  const board = buildBenchBoard(SIZE);
   const snapshot = board.snapshot();
   const cardCount = Object.values(snapshot.journeys).reduce(
     (n, j) => n + Object.values(j.cells).reduce((m, list) => m + list.length, 0),
@@ -349,7 +230,7 @@ async function main(): Promise<void> {
     const full = await drawn(page);
     console.log(
       `full detail after "zoom to 100 %":   ${fullDetailMs} ms   (${full.cards} cards, ` +
-        `${STICKIES - full.farStickies} stickies in full; the nearest first)`,
+        `${SIZE.stickies - full.farStickies} stickies in full; the nearest first)`,
     );
     await page.waitForTimeout(300);
     await page.mouse.move(center.x, center.y);
